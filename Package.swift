@@ -1,0 +1,78 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Warnings are errors in CI (`.ci/run` passes -Xswiftc -warnings-as-errors); locally they stay warnings so a
+// half-finished edit still builds.
+let package = Package(
+    name: "defuse",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "defuse", targets: ["defuse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // Reads text: language, anger, abuse, threats, intents, categories, demands. Foundation only.
+        .target(name: "DefuseAnalysis"),
+        // The domain: references, stages, validation, deadlines. Foundation only.
+        .target(name: "DefuseCore", dependencies: ["DefuseAnalysis"]),
+        // Persistence: Fluent models and migrations for SQLite and PostgreSQL.
+        .target(
+            name: "DefuseStore",
+            dependencies: [
+                "DefuseCore",
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
+        // The Vapor application: JSON API, auth, configuration.
+        .target(
+            name: "DefuseServer",
+            dependencies: [
+                "DefuseAnalysis",
+                "DefuseCore",
+                "DefuseStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("DemoData")]
+        ),
+        // The command line: serve, migrate, agents, tokens, analyze.
+        .executableTarget(
+            name: "defuse",
+            dependencies: [
+                "DefuseServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DefuseAnalysisTests", dependencies: ["DefuseAnalysis"], resources: [.copy("Corpus")]),
+        .testTarget(name: "DefuseCoreTests", dependencies: ["DefuseCore"]),
+        .testTarget(
+            name: "DefuseStoreTests",
+            dependencies: [
+                "DefuseStore",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            ]
+        ),
+        .testTarget(
+            name: "DefuseServerTests",
+            dependencies: [
+                "DefuseServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .testTarget(name: "defuseTests", dependencies: ["defuse"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,93 @@
+// Cases for signed-in agents: list with filters, read one, change its details, add a message.
+import DefuseAnalysis
+import DefuseCore
+import DefuseStore
+import Fluent
+import Vapor
+
+enum CaseController {
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        let parameters = try request.query.decode([String: String].self)
+        let query = try CaseListQuery.parse(parameters)
+        let page = try await CaseRecords.list(query, on: request.db)
+        return JSON.response(CaseList(cases: page.cases.map { CaseSummary($0) },
+                                      nextCursor: page.next.map(CaseCursor.encode)))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let record = try await CaseRecords.detail(reference: try reference(request), on: request.db)
+        return JSON.response(CaseDetail(record))
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        let agent = try request.agent()
+        let body = try JSON.decode(CasePatchRequest.self, from: request)
+        let reference = try reference(request)
+        try await request.db.write { db in
+            let record = try await CaseRecords.require(reference: reference, on: db)
+            try await CaseRecords.change(record, try await changes(from: body, on: db), by: agent.actor, on: db)
+        }
+        return JSON.response(CaseDetail(try await CaseRecords.detail(reference: reference, on: request.db)))
+    }
+
+    @Sendable static func addMessage(_ request: Request) async throws -> Response {
+        let agent = try request.agent()
+        let body = try JSON.decode(MessageRequest.self, from: request)
+        guard let directionText = body.direction else { throw DefuseError.invalidField("direction", "is required") }
+        let direction = try MessageDirection.parse(directionText, field: "direction")
+        let text = try Field.requiredText(body.text, field: "text", limit: Limits.messageCharacters)
+        let channel = try body.channel.map { value throws(DefuseError) in try DefuseCore.Channel.parse(value, field: "channel") }
+        let reference = try reference(request)
+        let message = try await request.db.write { db in
+            let record = try await CaseRecords.require(reference: reference, on: db)
+            return try await CaseRecords.addMessage(
+                to: record, direction: direction, text: text,
+                channel: channel ?? DefuseCore.Channel(rawValue: record.channel) ?? .web, language: nil, analysis: nil,
+                by: agent.actor, on: db)
+        }
+        try await message.$author.load(on: request.db)
+        return JSON.response(MessageBody(message), status: .created)
+    }
+
+    static func reference(_ request: Request) throws -> String {
+        guard let reference = request.parameters.get("reference") else {
+            throw DefuseError.invalidField("reference", "is required")
+        }
+        return reference
+    }
+
+    /// Turns a patch body into checked changes; an empty patch is an error, not a silent no-op.
+    static func changes(from body: CasePatchRequest, on db: any Database) async throws -> CaseChanges {
+        var changes = CaseChanges()
+        if let assignee = body.assignee {
+            if let value = assignee {
+                let agent: Agent?
+                if let id = UUID(uuidString: value) {
+                    agent = try await Agent.find(id, on: db)
+                } else {
+                    agent = try await AgentRecords.find(email: value, on: db)
+                }
+                guard let agent, agent.active else {
+                    throw DefuseError.invalidField("assignee", "must be the id or email of an active agent")
+                }
+                changes.assignee = .agent(try agent.requireID())
+            } else {
+                changes.assignee = .nobody
+            }
+        }
+        if let priority = body.priority { changes.priority = try Priority.parse(priority, field: "priority") }
+        if let fault = body.fault { changes.fault = try Fault.parse(fault, field: "fault") }
+        if let categories = body.categories {
+            changes.categories = try categories.enumerated().map { index, value throws(DefuseError) in
+                try Category.parse(value, field: "categories[\(index)]")
+            }
+        }
+        if let team = body.team {
+            changes.team = .some(try Field.optionalText(team, field: "team", limit: Limits.nameCharacters))
+        }
+        guard changes != CaseChanges() else {
+            throw DefuseError.malformedBody("nothing to change: send assignee, priority, categories, fault or team")
+        }
+        return changes
+    }
+}

@@ -1,0 +1,122 @@
+// Builds the application from a `DefuseConfig`: database, migrations, middleware and routes.
+import DefuseStore
+import Fluent
+import SQLKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+public enum DefuseApp {
+    /// Makes a configured application. The caller runs it (serve, migrate, CLI command) and shuts it down.
+    public static func make(_ config: DefuseConfig, migrate: Bool = true) async throws -> Application {
+        let app = try await Application.make(Environment(name: "production", arguments: ["defuse"]))
+        do {
+            try await configure(app, config, migrate: migrate)
+            return app
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    public static func configure(_ app: Application, _ config: DefuseConfig, migrate: Bool = true) async throws {
+        app.logger.logLevel = config.logLevel
+        app.http.server.configuration.hostname = config.host
+        app.http.server.configuration.port = config.port
+        app.routes.defaultMaxBodySize = "256kb"
+        app.storage[ConfigKey.self] = config
+        app.storage[IntakeRateLimiterKey.self] = IntakeRateLimiter(perMinute: config.intakeRateLimit)
+
+        try await useDatabase(app, config)
+        Schema.register(on: app.databases, migrations: app.migrations)
+        if migrate {
+            do {
+                try await app.autoMigrate()
+            } catch {
+                throw ConfigError("could not migrate the database (\(config.databaseDescription)): \(error)")
+            }
+        }
+
+        app.middleware = Middlewares()
+        app.middleware.use(RequestIDMiddleware())
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(APIErrorMiddleware())
+        try routes(app)
+    }
+
+    /// Points the app at SQLite or PostgreSQL and proves the database answers before anything else starts.
+    static func useDatabase(_ app: Application, _ config: DefuseConfig) async throws {
+        switch config.database {
+        case .sqlite(let path):
+            let directory = (path as NSString).deletingLastPathComponent
+            try DataDirectory.prepare(directory.isEmpty ? "." : directory)
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
+        case .postgres(let url, let searchPath):
+            var configuration: SQLPostgresConfiguration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url)
+            } catch {
+                throw ConfigError("DATABASE_URL is not a PostgreSQL URL this server can use: \(error)")
+            }
+            if let searchPath { configuration.searchPath = [searchPath] }
+            app.databases.use(
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4,
+                          connectionPoolTimeout: .seconds(10), sqlLogLevel: .debug),
+                as: .psql)
+        }
+        do {
+            try await DatabaseTuning.prepare(app)
+        } catch {
+            throw ConfigError("cannot reach the database (\(config.databaseDescription)): \(String(describing: error))")
+        }
+    }
+}
+
+/// Makes sure the data directory exists and can be written, before SQLite gets a chance to fail obscurely.
+enum DataDirectory {
+    static func prepare(_ path: String) throws {
+        let files = FileManager.default
+        do {
+            try files.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw ConfigError("the data directory \(path) cannot be created: \(error.localizedDescription)")
+        }
+        let probe = (path as NSString).appendingPathComponent(".defuse-write-check")
+        guard files.createFile(atPath: probe, contents: Data()) else {
+            throw ConfigError("the data directory \(path) is not writable")
+        }
+        try? files.removeItem(atPath: probe)
+    }
+}
+
+/// Per-connection settings and a first query that proves the database is there.
+enum DatabaseTuning {
+    static func prepare(_ app: Application) async throws {
+        guard let sql = app.db as? any SQLDatabase else { return }
+        guard sql.dialect.name == "sqlite" else {
+            try await sql.raw("SELECT 1").run()
+            return
+        }
+        // WAL lets readers work while one writer commits; it is stored in the file, so once is enough.
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+        // Connection-level settings go to each event loop's connection (SQLite keeps one per loop).
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let connection = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase
+            else { continue }
+            // FULL: a commit is on disk before we answer 201.
+            try await connection.raw("PRAGMA synchronous = FULL").run()
+            try await connection.raw("PRAGMA busy_timeout = 5000").run()
+            try await connection.raw("PRAGMA foreign_keys = ON").run()
+        }
+    }
+}
+
+struct ConfigKey: StorageKey {
+    typealias Value = DefuseConfig
+}
+
+extension Application {
+    var defuseConfig: DefuseConfig { storage[ConfigKey.self] ?? DefuseConfig() }
+}

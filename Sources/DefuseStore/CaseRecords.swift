@@ -1,0 +1,227 @@
+// Opening, listing, reading and changing cases; each change leaves an event.
+import DefuseAnalysis
+import DefuseCore
+import Fluent
+import Foundation
+
+/// Everything about a new case that is decided before it is stored.
+public struct CaseOpening: Sendable {
+    public var complaint: ValidComplaint
+    /// The language the text was read as, when the analyzer could tell.
+    public var detectedLanguage: String?
+    /// The organisation's language, used when nothing better is known.
+    public var defaultLanguage: String
+    public var priority: Priority
+    public var categories: [Category]
+    public var analysis: MessageAnalysis?
+    public var targets: ServiceTargets
+    public var openedAt: Date
+
+    public init(
+        complaint: ValidComplaint, detectedLanguage: String? = nil, defaultLanguage: String = "en",
+        priority: Priority = .normal, categories: [Category] = [],
+        analysis: MessageAnalysis? = nil, targets: ServiceTargets = .standard, openedAt: Date = Date()
+    ) {
+        self.complaint = complaint
+        self.detectedLanguage = detectedLanguage
+        self.defaultLanguage = defaultLanguage
+        self.priority = priority
+        self.categories = categories
+        self.analysis = analysis
+        self.targets = targets
+        self.openedAt = openedAt
+    }
+}
+
+/// The changes an agent may make to a case's details; nil means "leave as it is".
+public struct CaseChanges: Sendable, Equatable {
+    public enum Assignment: Sendable, Equatable {
+        case agent(UUID)
+        case nobody
+    }
+
+    public var assignee: Assignment?
+    public var priority: Priority?
+    public var categories: [Category]?
+    public var fault: Fault?
+    public var team: String??
+
+    public init(
+        assignee: Assignment? = nil, priority: Priority? = nil, categories: [Category]? = nil, fault: Fault? = nil,
+        team: String?? = nil
+    ) {
+        self.assignee = assignee
+        self.priority = priority
+        self.categories = categories
+        self.fault = fault
+        self.team = team
+    }
+}
+
+public enum CaseRecords {
+    /// Opens a case for a complaint: finds or creates the customer, stores the case, its categories, the first
+    /// message and the `opened` event. Call inside `Database.write` so it is all or nothing.
+    public static func open(_ opening: CaseOpening, on db: any Database) async throws -> Case {
+        let customer = try await CustomerRecords.findOrCreate(for: opening.complaint, on: db)
+        // What the customer chose beats what we read in the text, which beats what we knew, which beats the default.
+        let language = opening.complaint.customerLanguage?.rawValue ?? opening.detectedLanguage ?? customer.language
+            ?? opening.defaultLanguage
+        let due = opening.targets.deadlines(openedAt: opening.openedAt, priority: opening.priority)
+        let record = Case(
+            id: TimeOrderedID.make(at: opening.openedAt), reference: try await unusedReference(on: db),
+            customerID: try customer.requireID(), channel: opening.complaint.channel.rawValue,
+            language: language, subject: opening.complaint.subject, stage: Stage.new.rawValue,
+            priority: opening.priority.rawValue, fault: Fault.unknown.rawValue, createdAt: opening.openedAt,
+            firstResponseDue: due.firstResponse, resolutionDue: due.resolution)
+        record.peakAnger = opening.analysis?.anger
+        try await record.create(on: db)
+        let caseID = try record.requireID()
+        for category in Set(opening.categories).sorted() {
+            try await CaseCategory(caseID: caseID, category: category.rawValue).create(on: db)
+        }
+        try await Message(
+            id: TimeOrderedID.make(at: opening.openedAt), caseID: caseID, direction: MessageDirection.inbound.rawValue,
+            authorID: nil, channel: opening.complaint.channel.rawValue, text: opening.complaint.text,
+            language: opening.analysis?.language ?? language, analysis: opening.analysis,
+            createdAt: opening.openedAt
+        ).create(on: db)
+        try await CaseEvent(caseID: caseID, actor: .customer, kind: "opened", after: record.reference,
+                            at: opening.openedAt).create(on: db)
+        record.$customer.value = customer
+        return record
+    }
+
+    /// A reference no stored case has. Collisions are rare (32^5 references), so a few tries always suffice; the
+    /// unique index and `Database.write`'s retry cover the race between two requests.
+    public static func unusedReference(on db: any Database) async throws -> String {
+        for _ in 0..<8 {
+            let reference = CaseReference.make()
+            if try await Case.query(on: db).filter(\.$reference == reference).count() == 0 { return reference }
+        }
+        throw DefuseError.conflict("could not find a free case reference")
+    }
+
+    /// The case with this public reference, or a not-found error naming it.
+    public static func require(reference: String, on db: any Database) async throws -> Case {
+        guard let normalised = CaseReference.normalise(reference),
+              let record = try await Case.query(on: db).filter(\.$reference == normalised).first()
+        else { throw DefuseError.notFound("case \(reference)", field: "reference") }
+        return record
+    }
+
+    /// One page of cases, newest first, and the id to continue after when there are more.
+    public static func list(_ query: CaseListQuery, on db: any Database) async throws -> (cases: [Case], next: UUID?) {
+        let builder = Case.query(on: db)
+        if let stage = query.stage { builder.filter(\.$stage == stage.rawValue) }
+        if let language = query.language { builder.filter(\.$language == language.rawValue) }
+        if let minAnger = query.minAnger { builder.filter(\.$peakAnger >= minAnger) }
+        if let from = query.createdFrom { builder.filter(\.$createdAt >= from) }
+        if let to = query.createdTo { builder.filter(\.$createdAt < to) }
+        if let before = query.before { builder.filter(\.$id < before) }
+        switch query.assignee {
+        case .agent(let id): builder.filter(\.$assignee.$id == id)
+        case .email(let email):
+            builder.join(Agent.self, on: \Case.$assignee.$id == \Agent.$id).filter(Agent.self, \.$email == email)
+        case .unassigned: builder.filter(\.$assignee.$id == nil)
+        case nil: break
+        }
+        if let category = query.category {
+            builder.join(CaseCategory.self, on: \Case.$id == \CaseCategory.$case.$id)
+                .filter(CaseCategory.self, \.$category == category.rawValue)
+        }
+        let page = try await builder
+            .sort(\.$id, .descending)
+            .limit(query.limit + 1)
+            .with(\.$customer)
+            .with(\.$assignee)
+            .with(\.$categories)
+            .all()
+        let cases = Array(page.prefix(query.limit))
+        return (cases, page.count > query.limit ? cases.last?.id : nil)
+    }
+
+    /// Applies an agent's changes and records one event per field that really changed.
+    public static func change(
+        _ record: Case, _ changes: CaseChanges, by actor: Actor, at date: Date = Date(), on db: any Database
+    ) async throws {
+        let caseID = try record.requireID()
+        var events: [CaseEvent] = []
+        func note(_ kind: String, _ before: String?, _ after: String?) {
+            if before != after { events.append(CaseEvent(caseID: caseID, actor: actor, kind: kind, before: before,
+                                                         after: after, at: date)) }
+        }
+        if let assignment = changes.assignee {
+            let previous = try await record.$assignee.get(on: db)?.email
+            switch assignment {
+            case .agent(let id):
+                guard let agent = try await Agent.find(id, on: db), agent.active else {
+                    throw DefuseError.invalidField("assignee", "is not an active agent")
+                }
+                record.$assignee.id = id
+                note("assigned", previous, agent.email)
+            case .nobody:
+                record.$assignee.id = nil
+                note("assigned", previous, nil)
+            }
+        }
+        if let priority = changes.priority {
+            note("priority_changed", record.priority, priority.rawValue)
+            record.priority = priority.rawValue
+        }
+        if let fault = changes.fault {
+            note("fault_changed", record.fault, fault.rawValue)
+            record.fault = fault.rawValue
+        }
+        if let team = changes.team {
+            note("team_changed", record.team, team)
+            record.team = team
+        }
+        if let categories = changes.categories {
+            let stored = try await record.$categories.get(reload: true, on: db)
+            let before = stored.map(\.category).sorted()
+            let after = Set(categories).sorted().map(\.rawValue)
+            if before != after {
+                try await CaseCategory.query(on: db).filter(\.$case.$id == caseID).delete()
+                for category in after { try await CaseCategory(caseID: caseID, category: category).create(on: db) }
+                note("categories_changed", before.joined(separator: ","), after.joined(separator: ","))
+            }
+        }
+        guard !events.isEmpty else { return }
+        record.updatedAt = date
+        try await record.update(on: db)
+        for event in events { try await event.create(on: db) }
+    }
+
+    /// Adds a message to a case. An outbound message is the first response if none was sent yet.
+    public static func addMessage(
+        to record: Case, direction: MessageDirection, text: String, channel: Channel, language: String?,
+        analysis: MessageAnalysis?, by actor: Actor, at date: Date = Date(), on db: any Database
+    ) async throws -> Message {
+        let caseID = try record.requireID()
+        let message = Message(
+            id: TimeOrderedID.make(at: date), caseID: caseID, direction: direction.rawValue,
+            authorID: direction == .inbound ? nil : actor.agentID,
+            channel: channel.rawValue, text: text, language: language, analysis: analysis, createdAt: date)
+        try await message.create(on: db)
+        if direction == .outbound, record.firstRespondedAt == nil { record.firstRespondedAt = date }
+        if let anger = analysis?.anger, anger > (record.peakAnger ?? -1) { record.peakAnger = anger }
+        record.updatedAt = date
+        try await record.update(on: db)
+        try await CaseEvent(caseID: caseID, actor: actor, kind: "message_added", after: direction.rawValue, at: date)
+            .create(on: db)
+        return message
+    }
+
+    /// A case with everything its page shows: customer, assignee, categories, messages and events in order.
+    public static func detail(reference: String, on db: any Database) async throws -> Case {
+        let record = try await require(reference: reference, on: db)
+        let caseID = try record.requireID()
+        _ = try await record.$customer.get(on: db)
+        _ = try await record.$assignee.get(on: db)
+        _ = try await record.$categories.get(on: db)
+        record.$messages.value = try await Message.query(on: db).filter(\.$case.$id == caseID)
+            .with(\.$author).sort(\.$id).all()
+        record.$events.value = try await CaseEvent.query(on: db).filter(\.$case.$id == caseID).sort(\.$id).all()
+        return record
+    }
+}

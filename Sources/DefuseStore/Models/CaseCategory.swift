@@ -1,0 +1,18 @@
+// One category of a case, as its own row so "cases about pricing" is an index lookup.
+import Fluent
+import Foundation
+
+public final class CaseCategory: Model, @unchecked Sendable {
+    public static let schema = "case_categories"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "case_id") public var `case`: Case
+    @Field(key: "category") public var category: String
+
+    public init() {}
+
+    public init(caseID: UUID, category: String) {
+        self.$case.id = caseID
+        self.category = category
+    }
+}

@@ -1,0 +1,48 @@
+// `defuse serve` and `defuse migrate`.
+import ArgumentParser
+import DefuseServer
+import Foundation
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the desk: JSON API over HTTP, data in SQLite (default) or PostgreSQL (DATABASE_URL).")
+
+    @Option(help: "Address to listen on (env DEFUSE_HOST, default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on (env DEFUSE_PORT, default 8080).")
+    var port: String?
+
+    @OptionGroup var storage: StorageOptions
+
+    @Option(help: "Public complaints per minute per client address, 0 for no limit (env DEFUSE_INTAKE_RATE_LIMIT, default 30).")
+    var intakeRateLimit: String?
+
+    @Flag(help: "Fill an empty database with about 200 sample cases and print demo logins.")
+    var demo = false
+
+    func run() async throws {
+        try await reportingErrors {
+            let config = try DefuseConfig.resolve(
+                .init(host: host, port: port, dataDirectory: storage.dataDirectory,
+                      intakeRateLimit: intakeRateLimit, logLevel: storage.logLevel, demo: demo),
+                environment: ProcessInfo.processInfo.environment)
+            bootstrapLogging(config.logLevel)
+            try await Commands.serve(config) { print($0) }
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or update the database schema, then exit.")
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let config = try storage.config(defaultLogLevel: "info")
+            try await Commands.migrate(config)
+            print("Migrated \(config.databaseDescription).")
+        }
+    }
+}

@@ -5,7 +5,7 @@ import PackageDescription
 // half-finished edit still builds.
 let package = Package(
     name: "defuse",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "defuse", targets: ["defuse"]),
     ],

@@ -1,0 +1,20 @@
+// The analysis is stored and served as JSON with the field names the API documents.
+import DefuseAnalysis
+import Foundation
+import Testing
+
+@Test func analysisEncodesWithDocumentedFieldNames() throws {
+    let text = "Θα σας πάω στον Συνήγορο του Καταναλωτή"
+    let analysis = MessageAnalysis(
+        language: "el", languageConfidence: 0.97, anger: 2, angerScore: 0.71, abuse: false, threat: false,
+        churn: false, public: false, legal: true, categories: [.staff], demands: [.apology],
+        evidence: [Evidence(label: "legal", start: 16, end: 39, text: "Συνήγορο του Καταναλωτή")])
+    let json = try #require(String(data: try JSONEncoder().encode(analysis), encoding: .utf8))
+    for key in ["\"language_confidence\"", "\"public\"", "\"evidence\"", "\"anger_score\""] {
+        #expect(json.contains(key))
+    }
+    #expect(try JSONDecoder().decode(MessageAnalysis.self, from: Data(json.utf8)) == analysis)
+    let span = analysis.evidence[0]
+    let utf16 = Array(text.utf16)
+    #expect(String(decoding: utf16[span.start..<span.end], as: UTF16.self) == span.text)
+}

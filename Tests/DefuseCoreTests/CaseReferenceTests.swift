@@ -1,0 +1,45 @@
+// References are short, unambiguous and found however a person types them; ids sort by creation time.
+import DefuseCore
+import Foundation
+import Testing
+
+@Test func referencesUseOnlyUnambiguousSymbols() {
+    for _ in 0..<500 {
+        let reference = CaseReference.make()
+        #expect(reference.count == 7)
+        #expect(reference.hasPrefix("C-"))
+        #expect(!reference.dropFirst(2).contains { "01OI".contains($0) })
+    }
+}
+
+@Test func referenceTypedInLowercaseWithSpacesIsFound() {
+    #expect(CaseReference.normalise(" c-7q2k4 ") == "C-7Q2K4")
+    #expect(CaseReference.normalise("C-7Q2K") == nil)
+    #expect(CaseReference.normalise("C-7Q2K0") == nil)
+    #expect(CaseReference.normalise("'; drop table cases") == nil)
+}
+
+@Test func timeOrderedIDsSortLikeTheirCreationTimes() {
+    let start = Date(timeIntervalSince1970: 1_790_000_000)
+    let ids = (0..<200).map { TimeOrderedID.make(at: start.addingTimeInterval(Double($0) * 0.5)) }
+    #expect(zip(ids, ids.dropFirst()).allSatisfy { $0.uuidString < $1.uuidString })
+    #expect(abs(TimeOrderedID.date(of: ids[10]).timeIntervalSince(start.addingTimeInterval(5))) < 0.001)
+    #expect(ids[0].uuidString.dropFirst(14).first == "7")  // version 7
+}
+
+@Test func deadlinesFollowPriority() {
+    let opened = Date(timeIntervalSince1970: 1_790_000_000)
+    let urgent = ServiceTargets.standard.deadlines(openedAt: opened, priority: .urgent)
+    let low = ServiceTargets.standard.deadlines(openedAt: opened, priority: .low)
+    #expect(urgent.firstResponse.timeIntervalSince(opened) == 3600)
+    #expect(urgent.firstResponse < low.firstResponse)
+    #expect(urgent.resolution < low.resolution)
+}
+
+@Test func idsMadeInTheSameMillisecondKeepTheirOrder() {
+    let moment = Date(timeIntervalSince1970: 1_790_000_123.456)
+    let ids = (0..<5_000).map { _ in TimeOrderedID.make(at: moment) }.map(\.uuidString)
+    let outOfOrder = zip(ids, ids.dropFirst()).filter { $0 >= $1 }.count
+    #expect(outOfOrder == 0)
+    #expect(Set(ids).count == ids.count)
+}

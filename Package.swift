@@ -1,8 +1,11 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
-// Warnings are errors in CI (`.ci/run` passes -Xswiftc -warnings-as-errors); locally they stay warnings so a
-// half-finished edit still builds.
+// Warnings are errors in CI (`.ci/run` sets DEFUSE_STRICT=1), for our targets only: dependencies' warnings are not
+// ours to fix. Locally they stay warnings so a half-finished edit still builds.
+let strict: [SwiftSetting] = ProcessInfo.processInfo.environment["DEFUSE_STRICT"] == "1"
+    ? [.unsafeFlags(["-warnings-as-errors"])] : []
 let package = Package(
     name: "defuse",
     platforms: [.macOS(.v15)],
@@ -76,3 +79,7 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + strict
+}

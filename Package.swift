@@ -23,7 +23,7 @@ let package = Package(
     ],
     targets: [
         // Reads text: language, anger, abuse, threats, intents, categories, demands. Foundation only.
-        .target(name: "DefuseAnalysis"),
+        .target(name: "DefuseAnalysis", resources: [.copy("LanguagePacks")]),
         // The domain: references, stages, validation, deadlines. Foundation only.
         .target(name: "DefuseCore", dependencies: ["DefuseAnalysis"]),
         // Persistence: Fluent models and migrations for SQLite and PostgreSQL.
@@ -59,6 +59,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Quality and speed of the analyzer on a labelled corpus (`Benchmarks/analysis/`).
+        .executableTarget(name: "analysis-eval", dependencies: ["DefuseAnalysis"], path: "Benchmarks/analysis/Eval"),
         .testTarget(name: "DefuseAnalysisTests", dependencies: ["DefuseAnalysis"], resources: [.copy("Corpus")]),
         .testTarget(name: "DefuseCoreTests", dependencies: ["DefuseCore"]),
         .testTarget(

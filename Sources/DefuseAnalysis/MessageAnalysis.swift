@@ -30,6 +30,8 @@ public struct MessageAnalysis: Codable, Sendable, Equatable {
     public var categories: [Category]
     public var demands: [Demand]
     public var evidence: [Evidence]
+    /// True when the text was longer than `Analyzer.maximumLength` and only that prefix was read.
+    public var truncated: Bool
 
     enum CodingKeys: String, CodingKey {
         case language
@@ -38,12 +40,13 @@ public struct MessageAnalysis: Codable, Sendable, Equatable {
         case angerScore = "anger_score"
         case abuse, threat, churn
         case `public`
-        case legal, categories, demands, evidence
+        case legal, categories, demands, evidence, truncated
     }
 
     public init(
         language: String, languageConfidence: Double, anger: Int, angerScore: Double, abuse: Bool, threat: Bool,
-        churn: Bool, public: Bool, legal: Bool, categories: [Category], demands: [Demand], evidence: [Evidence]
+        churn: Bool, public: Bool, legal: Bool, categories: [Category], demands: [Demand], evidence: [Evidence],
+        truncated: Bool = false
     ) {
         self.language = language
         self.languageConfidence = languageConfidence
@@ -57,5 +60,6 @@ public struct MessageAnalysis: Codable, Sendable, Equatable {
         self.categories = categories
         self.demands = demands
         self.evidence = evidence
+        self.truncated = truncated
     }
 }

@@ -1,0 +1,122 @@
+// analysis-eval: quality of the analyzer on a labelled corpus, and its speed.
+//
+//   analysis-eval quality DIR [--lang el] [--errors LABEL]   P/R/F1 per label and language; misses for one label
+//   analysis-eval speed FILE... [--seconds 5]                messages/s on one core, pack load time, peak RSS
+import DefuseAnalysis
+import Foundation
+
+func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
+
+func loadCorpus(_ directory: String, only language: String?) throws -> [LabelledMessage] {
+    let folder = URL(fileURLWithPath: directory)
+    let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        .filter { $0.pathExtension == "jsonl" && (language == nil || $0.deletingPathExtension().lastPathComponent == language) }
+        .sorted { $0.path < $1.path }
+    return try files.flatMap { try LabelledMessage.load(jsonLines: $0) }
+}
+
+func quality(_ arguments: [String]) throws {
+    guard let directory = arguments.first else { throw CocoaError(.fileNoSuchFile) }
+    let language = arguments.firstIndex(of: "--lang").map { arguments[$0 + 1] }
+    let errorsFor = arguments.firstIndex(of: "--errors").map { arguments[$0 + 1] }
+    let analyzer = Analyzer.shared
+    let messages = try loadCorpus(directory, only: language)
+    var overall = Evaluation()
+    var perLanguage: [String: Evaluation] = [:]
+    for message in messages {
+        let analysis = analyzer.analyze(message.text)
+        overall.add(message, analysis)
+        perLanguage[message.language, default: Evaluation()].add(message, analysis)
+        if let errorsFor {
+            let misses = Evaluation.disagreements(message, analysis).filter { $0.0 == errorsFor || errorsFor == "all" }
+            let languageMiss = errorsFor == "language" && analysis.language != message.language
+            let angerMiss = errorsFor == "anger" && analysis.anger != message.anger
+            if !misses.isEmpty || languageMiss || angerMiss {
+                let what = misses.map { "\($0.1 ? "missed" : "false") \($0.0)" }.joined(separator: ", ")
+                print("[\(message.id)] \(what) lang=\(analysis.language) anger=\(analysis.anger)/\(message.anger) score=\(analysis.angerScore)")
+                print("    \(message.text.prefix(400).replacingOccurrences(of: "\n", with: " "))")
+                let spans = analysis.evidence.map { "\($0.label):\($0.text)" }.joined(separator: " | ")
+                if !spans.isEmpty { print("    evidence: \(spans)") }
+            }
+        }
+    }
+    let languages = ["el", "es", "tr", "ru", "tl", "en"].filter { perLanguage[$0] != nil }
+    print("\nmessages: \(overall.count)")
+    print("figure".padding(toLength: 22, withPad: " ", startingAt: 0) + (["all"] + languages).map {
+        $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
+    func row(_ name: String, _ value: (Evaluation) -> Double) {
+        let cells = [overall] + languages.map { perLanguage[$0]! }
+        print(name.padding(toLength: 22, withPad: " ", startingAt: 0)
+              + cells.map { fixed(value($0)).padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
+    }
+    row("language accuracy") { $0.languageAccuracy }
+    row("anger exact") { $0.angerAccuracy }
+    for group in Evaluation.groups { row("\(group.name) F1") { $0.tally(group.labels).f1 } }
+    print("\nlabel                 P     R     F1    (all languages)")
+    for label in Evaluation.allLabels {
+        let tally = overall.tallies[label] ?? Tally()
+        print(label.padding(toLength: 20, withPad: " ", startingAt: 0)
+              + "  \(fixed(tally.precision))  \(fixed(tally.recall))  \(fixed(tally.f1))"
+              + "   tp=\(tally.truePositives) fp=\(tally.falsePositives) fn=\(tally.falseNegatives)")
+    }
+}
+
+func residentPeakKiB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+    return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+}
+
+func speed(_ arguments: [String]) throws {
+    let seconds = arguments.firstIndex(of: "--seconds").map { Double(arguments[$0 + 1]) ?? 5 } ?? 5
+    let files = arguments.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") }
+    var texts: [String] = []
+    for file in files {
+        let content = try String(contentsOfFile: file, encoding: .utf8)
+        for line in content.split(separator: "\n") {
+            if file.hasSuffix(".jsonl"),
+               let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+               let text = object["text"] as? String {
+                texts.append(text)
+            } else if file.hasSuffix(".txt") {
+                texts.append(String(line))
+            }
+        }
+    }
+    let loadStart = Date()
+    let analyzer = try Analyzer.bundled()
+    let loadMilliseconds = Date().timeIntervalSince(loadStart) * 1000
+    var analysed = 0
+    var characters = 0
+    var checksum = 0
+    let start = Date()
+    while Date().timeIntervalSince(start) < seconds {
+        for text in texts {
+            let analysis = analyzer.analyze(text)
+            checksum &+= analysis.anger &+ analysis.evidence.count
+            characters += text.count
+        }
+        analysed += texts.count
+    }
+    let elapsed = Date().timeIntervalSince(start)
+    print("messages: \(texts.count) distinct, mean \(characters / max(1, analysed)) characters")
+    print("throughput_msgs_per_s \(Int(Double(analysed) / elapsed))")
+    print("pack_load_ms \(String(format: "%.1f", loadMilliseconds))")
+    print("peak_rss_mib \(residentPeakKiB() / 1024)")
+    print("checksum \(checksum)")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    switch arguments.first {
+    case "quality": try quality(Array(arguments.dropFirst()))
+    case "speed": try speed(Array(arguments.dropFirst()))
+    default:
+        print("usage: analysis-eval quality CORPUS_DIR [--lang xx] [--errors LABEL|all|language|anger]")
+        print("       analysis-eval speed FILE.jsonl... [--seconds 5]")
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("analysis-eval: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,150 @@
+// Reads a customer's message: language, anger, abuse, threats, churn/public/legal, categories and demands, each
+// finding with the span of text behind it.
+import Foundation
+
+public struct Analyzer: Sendable {
+    /// Messages longer than this (UTF-16 units) are read up to here; the result says so in `truncated`.
+    public static let maximumLength = 20_000
+
+    let lexicon: Lexicon
+
+    /// The analyzer with the bundled language packs, loaded once.
+    public static let shared: Analyzer = {
+        do {
+            return try Analyzer.bundled()
+        } catch {
+            fatalError("the bundled language packs are broken: \(error)")
+        }
+    }()
+
+    /// Loads every `LanguagePacks/*.json` shipped with the module.
+    public static func bundled() throws -> Analyzer {
+        guard let folder = Bundle.module.url(forResource: "LanguagePacks", withExtension: nil) else {
+            throw LexiconError("the LanguagePacks folder is missing from this build")
+        }
+        let urls = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }
+            .sorted { $0.path < $1.path }
+        let decoder = JSONDecoder()
+        let packs = try urls.map { url in
+            do {
+                return try decoder.decode(LanguagePack.self, from: Data(contentsOf: url))
+            } catch {
+                throw LexiconError("\(url.lastPathComponent): \(error)")
+            }
+        }
+        return Analyzer(lexicon: try Lexicon(packs: packs))
+    }
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    public func analyze(_ text: String) -> MessageAnalysis {
+        let tokens = Tokenizer.tokenize(text, limit: Analyzer.maximumLength)
+        var hits = collectHits(tokens)
+        let (language, confidence) = identifyLanguage(tokens, hits: hits)
+        let languageIndex = Language(rawValue: language).flatMap { Language.allCases.firstIndex(of: $0) }
+        let english = Language.allCases.firstIndex(of: .en)
+        hits.removeAll { hit in
+            guard let ruleLanguage = lexicon.rules[hit.rule].language else { return false }
+            return ruleLanguage != languageIndex && ruleLanguage != english
+        }
+        var reading = Reading(text: text, tokens: tokens, hits: hits, lexicon: lexicon)
+        reading.interpret()
+        return reading.result(language: language, confidence: confidence,
+                              truncated: text.utf16.count > Analyzer.maximumLength)
+    }
+
+    /// A rule that matched tokens `first...last`.
+    struct Hit {
+        var rule: Int
+        var first: Int
+        var last: Int
+    }
+
+    /// One pass over the tokens: every rule whose words appear, by exact word or stem.
+    func collectHits(_ text: TokenizedText) -> [Hit] {
+        var hits: [Hit] = []
+        let tokens = text.tokens
+        for index in tokens.indices {
+            let token = tokens[index]
+            if Lexicon.bloomContains(lexicon.exactBloom, token.hash), let candidates = lexicon.exactFirst[token.hash] {
+                for rule in candidates { match(rule: Int(rule), from: index, in: text, into: &hits) }
+            }
+            guard !token.isEmoji, token.length >= 3 else { continue }
+            var hash = WordHash.seed
+            var length = 0
+            for position in token.foldedStart..<token.foldedEnd {
+                hash = WordHash.add(hash, text.folded[position])
+                length += 1
+                guard length >= 3, length < 64, lexicon.stemLengths & (1 << UInt64(length)) != 0,
+                      Lexicon.bloomContains(lexicon.stemBloom, hash),
+                      let candidates = lexicon.stemFirst[hash]
+                else { continue }
+                for rule in candidates where lexicon.rules[Int(rule)].matchers[0].length == length {
+                    match(rule: Int(rule), from: index, in: text, into: &hits)
+                }
+            }
+        }
+        return hits
+    }
+
+    private func match(rule: Int, from index: Int, in text: TokenizedText, into hits: inout [Hit]) {
+        let matchers = lexicon.rules[rule].matchers
+        if matchers.count == 1 {
+            hits.append(Hit(rule: rule, first: index, last: index))
+        } else if let last = matchRest(matchers, 1, index + 1, text) {
+            hits.append(Hit(rule: rule, first: index, last: last))
+        }
+    }
+
+    /// Matches `matchers[at...]` starting at token `token`; returns the last token matched.
+    private func matchRest(_ matchers: [Matcher], _ at: Int, _ token: Int, _ text: TokenizedText) -> Int? {
+        guard at < matchers.count else { return token - 1 }
+        let matcher = matchers[at]
+        if matcher.kind == .gap {
+            for skip in 0...matcher.length {
+                if let last = matchRest(matchers, at + 1, token + skip, text) { return last }
+            }
+            return nil
+        }
+        guard token < text.tokens.count else { return nil }
+        let candidate = text.tokens[token]
+        let matches = matcher.kind == .exact
+            ? candidate.hash == matcher.hash
+            : text.prefixHash(token, length: matcher.length) == matcher.hash
+        return matches ? matchRest(matchers, at + 1, token + 1, text) : nil
+    }
+
+    /// Script first (Greek, Cyrillic), then the marker words of each language for Latin-script text.
+    func identifyLanguage(_ text: TokenizedText, hits: [Hit]) -> (String, Double) {
+        let letters = text.greekLetters + text.cyrillicLetters + text.latinLetters
+        guard letters >= 2 else { return ("und", 0) }
+        if text.greekLetters * 2 >= letters { return ("el", min(1, 0.6 + Double(text.greekLetters) / Double(letters) * 0.4)) }
+        if text.cyrillicLetters * 2 >= letters {
+            return ("ru", min(1, 0.6 + Double(text.cyrillicLetters) / Double(letters) * 0.4))
+        }
+        var scores = [Float](repeating: 0, count: Language.allCases.count)
+        for token in text.tokens where Lexicon.bloomContains(lexicon.exactBloom, token.hash) {
+            if let weights = lexicon.markers[token.hash] {
+                for index in scores.indices { scores[index] += weights[index] }
+            }
+        }
+        let turkish = Language.allCases.firstIndex(of: .tr)!
+        let spanish = Language.allCases.firstIndex(of: .es)!
+        scores[turkish] += Float(text.turkishMarks) * 1.5
+        scores[spanish] += Float(text.spanishMarks) * 1.5
+        // Greek or Cyrillic letters in mostly Latin text still count for something.
+        scores[0] += Float(text.greekLetters) * 0.2
+        scores[Language.allCases.firstIndex(of: .ru)!] += Float(text.cyrillicLetters) * 0.2
+        let ranked = scores.indices.sorted { scores[$0] > scores[$1] }
+        let best = scores[ranked[0]]
+        guard best > 0 else {
+            return text.latinLetters >= 3 ? ("en", 0.3) : ("und", 0)
+        }
+        let second = max(0, scores[ranked[1]])
+        let confidence = Double(best / (best + second)) * min(1, Double(best) / 3)
+        return (Language.allCases[ranked[0]].rawValue, max(0.3, confidence))
+    }
+}

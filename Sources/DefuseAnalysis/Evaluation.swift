@@ -1,0 +1,130 @@
+// Scores the analyzer against a labelled corpus: precision, recall and F1 per label and per language.
+import Foundation
+
+/// One labelled message of a development or evaluation corpus (`Tests/DefuseAnalysisTests/Corpus/*.jsonl`).
+public struct LabelledMessage: Codable, Sendable {
+    public var id: String
+    public var text: String
+    public var language: String
+    public var anger: Int
+    public var abuse: Bool
+    public var threat: Bool
+    public var churn: Bool
+    public var `public`: Bool
+    public var legal: Bool
+    public var categories: [Category]
+    public var demands: [Demand]
+
+    /// Every label as a set of strings, the way the scorer compares them.
+    var labels: Set<String> { Evaluation.labels(anger: anger, abuse: abuse, threat: threat, churn: churn,
+                                                public: `public`, legal: legal, categories: categories,
+                                                demands: demands) }
+
+    public static func load(jsonLines url: URL) throws -> [LabelledMessage] {
+        let decoder = JSONDecoder()
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { line in
+            try decoder.decode(LabelledMessage.self, from: Data(line.utf8))
+        }
+    }
+}
+
+/// Counts of true positives, false positives and false negatives for one label.
+public struct Tally: Sendable {
+    public var truePositives = 0
+    public var falsePositives = 0
+    public var falseNegatives = 0
+
+    public init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
+        self.truePositives = truePositives
+        self.falsePositives = falsePositives
+        self.falseNegatives = falseNegatives
+    }
+
+    public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
+    public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
+    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+
+    mutating func add(expected: Bool, actual: Bool) {
+        switch (expected, actual) {
+        case (true, true): truePositives += 1
+        case (false, true): falsePositives += 1
+        case (true, false): falseNegatives += 1
+        case (false, false): break
+        }
+    }
+
+    static func + (lhs: Tally, rhs: Tally) -> Tally {
+        Tally(truePositives: lhs.truePositives + rhs.truePositives,
+              falsePositives: lhs.falsePositives + rhs.falsePositives,
+              falseNegatives: lhs.falseNegatives + rhs.falseNegatives)
+    }
+
+    private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
+}
+
+/// The figures the targets are stated in, for one slice of a corpus.
+public struct Evaluation: Sendable {
+    public static let signalLabels = ["abuse", "threat", "churn", "public", "legal"]
+    public static let groups: [(name: String, labels: [String])] = [
+        ("upset", ["upset"]),
+        ("abuse+threat", ["abuse", "threat"]),
+        ("churn+public+legal", ["churn", "public", "legal"]),
+        ("categories", Category.allCases.map(\.rawValue)),
+        ("demands", Demand.allCases.map(\.rawValue)),
+    ]
+    public static var allLabels: [String] {
+        ["upset"] + signalLabels + Category.allCases.map(\.rawValue) + Demand.allCases.map(\.rawValue)
+    }
+
+    public var count = 0
+    public var languageRight = 0
+    public var angerExact = 0
+    public var tallies: [String: Tally] = [:]
+
+    public init() {}
+
+    public var languageAccuracy: Double { count == 0 ? 0 : Double(languageRight) / Double(count) }
+    public var angerAccuracy: Double { count == 0 ? 0 : Double(angerExact) / Double(count) }
+
+    /// Micro-averaged tally over several labels.
+    public func tally(_ labels: [String]) -> Tally {
+        labels.reduce(Tally()) { $0 + (tallies[$1] ?? Tally()) }
+    }
+
+    static func labels(anger: Int, abuse: Bool, threat: Bool, churn: Bool, public: Bool, legal: Bool,
+                       categories: [Category], demands: [Demand]) -> Set<String> {
+        var labels = Set(categories.map(\.rawValue) + demands.map(\.rawValue))
+        if anger >= 2 { labels.insert("upset") }
+        for (name, on) in [("abuse", abuse), ("threat", threat), ("churn", churn), ("public", `public`),
+                           ("legal", legal)] where on {
+            labels.insert(name)
+        }
+        return labels
+    }
+
+    public mutating func add(_ message: LabelledMessage, _ analysis: MessageAnalysis) {
+        count += 1
+        if analysis.language == message.language { languageRight += 1 }
+        if analysis.anger == message.anger { angerExact += 1 }
+        let expected = message.labels
+        let actual = Evaluation.labels(
+            anger: analysis.anger, abuse: analysis.abuse, threat: analysis.threat, churn: analysis.churn,
+            public: analysis.public, legal: analysis.legal, categories: analysis.categories,
+            demands: analysis.demands)
+        for label in Evaluation.allLabels {
+            tallies[label, default: Tally()].add(expected: expected.contains(label), actual: actual.contains(label))
+        }
+    }
+
+    /// The labels where expectation and analysis disagree: (label, expected).
+    public static func disagreements(_ message: LabelledMessage, _ analysis: MessageAnalysis) -> [(String, Bool)] {
+        let expected = message.labels
+        let actual = labels(
+            anger: analysis.anger, abuse: analysis.abuse, threat: analysis.threat, churn: analysis.churn,
+            public: analysis.public, legal: analysis.legal, categories: analysis.categories,
+            demands: analysis.demands)
+        return allLabels.compactMap { label in
+            expected.contains(label) == actual.contains(label) ? nil : (label, expected.contains(label))
+        }
+    }
+}

@@ -1,0 +1,141 @@
+// Turns the rules that matched into findings: negation, quoted insults, emphasis, and the anger score.
+
+struct Reading {
+    let text: String
+    let tokens: TokenizedText
+    let hits: [Analyzer.Hit]
+    let lexicon: Lexicon
+
+    private(set) var evidence: [Evidence] = []
+    private(set) var found: Set<Cue> = []
+    private(set) var angerPoints: Float = 0
+    private(set) var praisePoints: Float = 0
+    private(set) var hostile = false
+
+    /// How far back (in words) a negator, intensifier or reporting verb reaches.
+    static let negationReach = 3
+    static let reportingReach = 8
+
+    init(text: String, tokens: TokenizedText, hits: [Analyzer.Hit], lexicon: Lexicon) {
+        self.text = text
+        self.tokens = tokens
+        self.hits = hits.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
+        self.lexicon = lexicon
+    }
+
+    mutating func interpret() {
+        var negators: [Analyzer.Hit] = []
+        var intensifiers: [Analyzer.Hit] = []
+        var reporting: [Analyzer.Hit] = []
+        for hit in hits {
+            switch lexicon.rules[hit.rule].cue {
+            case .negator: negators.append(hit)
+            case .intensifier: intensifiers.append(hit)
+            case .reporting: reporting.append(hit)
+            default: break
+            }
+        }
+        func before(_ hit: Analyzer.Hit, _ list: [Analyzer.Hit], reach: Int) -> Analyzer.Hit? {
+            list.last { $0.last < hit.first && hit.first - $0.last <= reach }
+        }
+        // Each word gives anger once, however many rules matched it.
+        var angerFrom = Set<Int>()
+        for hit in hits {
+            let rule = lexicon.rules[hit.rule]
+            switch rule.cue {
+            case .negator, .intensifier, .reporting:
+                continue
+            case .praise:
+                if let negator = before(hit, negators, reach: Reading.negationReach) {
+                    addAnger(1.5, from: negator.first, to: hit.last, once: &angerFrom)
+                } else {
+                    praisePoints += rule.weight
+                }
+            case .anger, .sarcasm, .profanity:
+                if rule.cue == .anger, before(hit, negators, reach: 1) != nil { continue }
+                let boost: Float = before(hit, intensifiers, reach: 2) != nil ? 1.5 : 1
+                addAnger(rule.weight * boost, from: hit.first, to: hit.last, once: &angerFrom)
+            case .abuse:
+                if before(hit, reporting, reach: Reading.reportingReach) != nil {
+                    // "Your cashier called me an idiot": a complaint about staff, not abuse by the customer.
+                    add(.staff, hit.first, hit.last)
+                } else {
+                    add(.abuse, hit.first, hit.last)
+                    hostile = true
+                }
+            case .threat:
+                add(.threat, hit.first, hit.last)
+                hostile = true
+            case .safety:
+                add(.threat, hit.first, hit.last)
+            default:
+                add(rule.cue, hit.first, hit.last)
+            }
+        }
+        addEmphasis()
+    }
+
+    private mutating func addAnger(_ weight: Float, from first: Int, to last: Int, once: inout Set<Int>) {
+        guard once.insert(first).inserted else { return }
+        angerPoints += weight
+        appendEvidence("anger", start: tokens.tokens[first].start, end: tokens.tokens[last].end)
+    }
+
+    private mutating func add(_ cue: Cue, _ first: Int, _ last: Int) {
+        found.insert(cue)
+        appendEvidence(cue.rawValue, start: tokens.tokens[first].start, end: tokens.tokens[last].end)
+    }
+
+    private mutating func appendEvidence(_ label: String, start: Int, end: Int) {
+        if evidence.contains(where: { $0.label == label && $0.start < end && start < $0.end }) { return }
+        let utf16 = text.utf16
+        let lower = utf16.index(utf16.startIndex, offsetBy: start)
+        let upper = utf16.index(lower, offsetBy: end - start)
+        evidence.append(Evidence(label: label, start: start, end: end, text: String(utf16[lower..<upper]) ?? ""))
+    }
+
+    /// Shouting in capitals and runs of exclamation marks.
+    private mutating func addEmphasis() {
+        if tokens.upperCount >= 12, tokens.upperCount * 10 >= tokens.letterCount * 6 {
+            let shouted = tokens.tokens.filter { $0.letters >= 2 && $0.upperLetters == $0.letters }
+            if let first = shouted.first, let last = shouted.last {
+                angerPoints += 1.2
+                appendEvidence("anger", start: first.start, end: last.end)
+            }
+        }
+        for run in tokens.exclamationRuns.prefix(3) {
+            angerPoints += 0.5
+            appendEvidence("anger", start: run.start, end: run.end)
+        }
+    }
+
+    func result(language: String, confidence: Double, truncated: Bool) -> MessageAnalysis {
+        let demands = Demand.allCases.filter { found.contains(Cue(rawValue: $0.rawValue)!) }
+        var score = angerPoints
+        if found.contains(.abuse) { score += 3 }
+        if hostile, found.contains(.threat) { score += 2 }
+        if found.contains(.legal) { score += 1 }
+        if found.contains(.public) { score += 0.7 }
+        if found.contains(.churn) { score += 0.5 }
+        score += 0.3 * Float(min(demands.count, 3))
+        if angerPoints < 2 { score -= 0.8 * min(praisePoints, 2) }
+        score = max(0, score)
+        let anger: Int
+        if hostile || score >= 5 {
+            anger = 3
+        } else if score >= 2.5 {
+            anger = 2
+        } else if score >= 1 {
+            anger = 1
+        } else {
+            anger = 0
+        }
+        return MessageAnalysis(
+            language: language, languageConfidence: (confidence * 100).rounded() / 100, anger: anger,
+            angerScore: Double((score * 100).rounded() / 100), abuse: found.contains(.abuse),
+            threat: found.contains(.threat), churn: found.contains(.churn), public: found.contains(.public),
+            legal: found.contains(.legal), categories: Category.allCases.filter { found.contains(Cue(rawValue: $0.rawValue)!) },
+            demands: demands, evidence: evidence.sorted { ($0.start, $0.end) < ($1.start, $1.end) },
+            truncated: truncated)
+    }
+}

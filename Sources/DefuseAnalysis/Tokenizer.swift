@@ -1,0 +1,163 @@
+// Splits text into folded word tokens that remember where they stand in the original (UTF-16 offsets).
+
+/// One word (or emoji) of the text.
+struct Token {
+    /// UTF-16 offsets into the original text.
+    var start: Int
+    var end: Int
+    /// Range of this token's folded scalars in `TokenizedText.folded`.
+    var foldedStart: Int
+    var foldedEnd: Int
+    var hash: UInt64
+    /// Letters written in capitals (for shouting) and all letters.
+    var upperLetters: Int
+    var letters: Int
+    var isEmoji: Bool
+
+    var length: Int { foldedEnd - foldedStart }
+}
+
+/// The tokens of one message plus what the analyzer needs besides words: exclamation runs and emphasis.
+struct TokenizedText {
+    var tokens: [Token] = []
+    var folded: [UInt32] = []
+    /// UTF-16 spans of runs of two or more `!`.
+    var exclamationRuns: [(start: Int, end: Int)] = []
+    var letterCount = 0
+    var upperCount = 0
+    /// Letters per script family, for language identification.
+    var greekLetters = 0
+    var cyrillicLetters = 0
+    var latinLetters = 0
+    /// Turkish-only letters (ı ş ğ and capitals) and Spanish-only marks (ñ ¿ ¡).
+    var turkishMarks = 0
+    var spanishMarks = 0
+
+    /// Hash of the first `length` folded scalars of token `index`.
+    func prefixHash(_ index: Int, length: Int) -> UInt64 {
+        let token = tokens[index]
+        guard token.length >= length else { return 0 }
+        return WordHash.hash(folded[token.foldedStart..<(token.foldedStart + length)])
+    }
+}
+
+enum Tokenizer {
+    /// Tokenizes at most `limit` UTF-16 units of `text`. URLs and @handles are skipped; # is dropped from hashtags.
+    static func tokenize(_ text: String, limit: Int) -> TokenizedText {
+        var result = TokenizedText()
+        result.tokens.reserveCapacity(96)
+        result.folded.reserveCapacity(512)
+        var offset = 0
+        var tokenStart = -1
+        var foldedStart = 0
+        var upper = 0
+        var letters = 0
+        var runValue: UInt32 = 0
+        var runLength = 0
+        var skipping = false  // inside a URL or @handle
+        var exclamationStart = -1
+        var exclamations = 0
+        var previous: UInt32 = 0
+
+        func finishToken(at end: Int) {
+            if tokenStart >= 0, result.folded.count > foldedStart {
+                let hash = WordHash.hash(result.folded[foldedStart..<result.folded.count])
+                result.tokens.append(Token(
+                    start: tokenStart, end: end, foldedStart: foldedStart, foldedEnd: result.folded.count,
+                    hash: hash, upperLetters: upper, letters: letters, isEmoji: false))
+            }
+            tokenStart = -1
+            upper = 0
+            letters = 0
+            runLength = 0
+            runValue = 0
+            foldedStart = result.folded.count
+        }
+
+        for scalar in text.unicodeScalars {
+            if offset >= limit { break }
+            let value = scalar.value
+            let width = value > 0xFFFF ? 2 : 1
+            defer {
+                offset += width
+                previous = value
+            }
+            if value == 0x21 {  // !
+                if exclamations == 0 { exclamationStart = offset }
+                exclamations += 1
+            } else if exclamations > 0 {
+                if exclamations >= 2 { result.exclamationRuns.append((exclamationStart, offset)) }
+                exclamations = 0
+            }
+            if skipping {
+                if value == 0x20 || value == 0x0A || value == 0x09 || value == 0x0D { skipping = false }
+                continue
+            }
+            let folded = Folding.fold(value)
+            if folded != 0 {
+                if tokenStart < 0 {
+                    // "@handle" and "http..." are not words of the message.
+                    if previous == 0x40 { skipping = true; continue }
+                    tokenStart = offset
+                    foldedStart = result.folded.count
+                }
+                letters += 1
+                result.letterCount += 1
+                if Folding.isUpper(value) { upper += 1; result.upperCount += 1 }
+                switch value {
+                case 0x370..<0x400, 0x1F00..<0x2000: result.greekLetters += 1
+                case 0x400..<0x530: result.cyrillicLetters += 1
+                case 0x41...0x5A, 0x61...0x7A, 0xC0..<0x250: result.latinLetters += 1
+                default: break
+                }
+                switch value {
+                case 0x131, 0x130, 0x15E, 0x15F, 0x11E, 0x11F: result.turkishMarks += 1
+                case 0xF1, 0xD1: result.spanishMarks += 1
+                default: break
+                }
+                if folded == runValue {
+                    runLength += 1
+                } else {
+                    runValue = folded
+                    runLength = 1
+                }
+                // Elongation ("sooo", "πολύυυυ", "нееет") folds to a single letter.
+                if runLength == 3 {
+                    result.folded.removeLast()
+                } else if runLength < 3 {
+                    result.folded.append(folded)
+                }
+                continue
+            }
+            if value == 0x27 || value == 0x2019 {  // apostrophe inside a word: "don't" → "dont"
+                if tokenStart >= 0 { continue }
+            }
+            if tokenStart >= 0 {
+                let word = result.folded[foldedStart..<result.folded.count]
+                finishToken(at: offset)
+                if value == 0x3A, word.elementsEqual([0x68, 0x74, 0x74, 0x70]) || word.elementsEqual([0x68, 0x74, 0x74, 0x70, 0x73]) {
+                    result.tokens.removeLast()  // a URL: drop "http" and skip the rest
+                    skipping = true
+                    continue
+                }
+            }
+            if value == 0xBF || value == 0xA1 { result.spanishMarks += 1 }
+            if isEmoji(value) {
+                result.folded.append(value)
+                result.tokens.append(Token(
+                    start: offset, end: offset + width, foldedStart: result.folded.count - 1,
+                    foldedEnd: result.folded.count, hash: WordHash.add(WordHash.seed, value), upperLetters: 0,
+                    letters: 0, isEmoji: true))
+                foldedStart = result.folded.count
+            }
+        }
+        finishToken(at: min(offset, limit))
+        if exclamations >= 2 { result.exclamationRuns.append((exclamationStart, offset)) }
+        return result
+    }
+
+    @inline(__always)
+    static func isEmoji(_ value: UInt32) -> Bool {
+        (0x1F300...0x1FAFF).contains(value) || (0x2600...0x27BF).contains(value)
+    }
+}

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Reads text: language, anger, abuse, threats, intents, categories, demands. Foundation only.
@@ -61,13 +62,14 @@ let package = Package(
         ),
         // Quality and speed of the analyzer on a labelled corpus (`Benchmarks/analysis/`).
         .executableTarget(name: "analysis-eval", dependencies: ["DefuseAnalysis"], path: "Benchmarks/analysis/Eval"),
-        .testTarget(name: "DefuseAnalysisTests", dependencies: ["DefuseAnalysis"], resources: [.copy("Corpus")]),
+        .testTarget(name: "DefuseAnalysisTests", dependencies: ["DefuseAnalysis"], resources: [.copy("Corpus"), .copy("Holdout")]),
         .testTarget(name: "DefuseCoreTests", dependencies: ["DefuseCore"]),
         .testTarget(
             name: "DefuseStoreTests",
             dependencies: [
                 "DefuseStore",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(

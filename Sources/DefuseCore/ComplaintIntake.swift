@@ -48,6 +48,21 @@ public struct ValidComplaint: Sendable, Equatable {
     public var channel: Channel
     public var subject: String?
     public var text: String
+
+    public init(
+        customerName: String, customerPreferredName: String? = nil, customerEmail: String? = nil,
+        customerPhone: String? = nil, customerLanguage: Language? = nil, channel: Channel = .web,
+        subject: String? = nil, text: String
+    ) {
+        self.customerName = customerName
+        self.customerPreferredName = customerPreferredName
+        self.customerEmail = customerEmail
+        self.customerPhone = customerPhone
+        self.customerLanguage = customerLanguage
+        self.channel = channel
+        self.subject = subject
+        self.text = text
+    }
 }
 
 public enum ComplaintIntake {

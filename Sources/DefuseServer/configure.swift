@@ -94,7 +94,12 @@ enum DataDirectory {
 /// Per-connection settings and a first query that proves the database is there.
 enum DatabaseTuning {
     static func prepare(_ app: Application) async throws {
-        guard let sql = app.db as? any SQLDatabase else { return }
+        // The first query proves the database is there; its failure is reported as one line by the caller, so the
+        // connection pool's own error log stays quiet here.
+        var quiet = Logger(label: "defuse.database-probe")
+        quiet.logLevel = .critical
+        guard let sql = app.databases.database(logger: quiet, on: app.eventLoopGroup.any()) as? any SQLDatabase
+        else { return }
         guard sql.dialect.name == "sqlite" else {
             try await sql.raw("SELECT 1").run()
             return
@@ -103,7 +108,7 @@ enum DatabaseTuning {
         try await sql.raw("PRAGMA journal_mode = WAL").run()
         // Connection-level settings go to each event loop's connection (SQLite keeps one per loop).
         for eventLoop in app.eventLoopGroup.makeIterator() {
-            guard let connection = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase
+            guard let connection = app.databases.database(.sqlite, logger: quiet, on: eventLoop) as? any SQLDatabase
             else { continue }
             // FULL: a commit is on disk before we answer 201.
             try await connection.raw("PRAGMA synchronous = FULL").run()

@@ -1,0 +1,120 @@
+// The store on a real SQLite file: migrations, opening cases, the append-only log, and paging.
+import DefuseAnalysis
+import DefuseCore
+@testable import DefuseStore
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOPosix
+import Testing
+
+/// A migrated temp-file SQLite database for one test, shut down and deleted afterwards.
+func withDatabase(_ body: (any Database) async throws -> Void) async throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("defuse-store-\(UUID()).sqlite").path
+    let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+    databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+    let migrations = Migrations()
+    Schema.register(on: databases, migrations: migrations)
+    let logger = Logger(label: "store-test")
+    let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
+                            on: MultiThreadedEventLoopGroup.singleton.any())
+    do {
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+        let db = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+        try await body(db)
+    } catch {
+        await databases.shutdownAsync()
+        try? FileManager.default.removeItem(atPath: path)
+        throw error
+    }
+    await databases.shutdownAsync()
+    try? FileManager.default.removeItem(atPath: path)
+}
+
+/// A case opening for a complaint checked the way the API checks it.
+func opening(_ text: String, email: String? = nil, language: Language? = nil, at date: Date = Date(),
+             categories: [DefuseAnalysis.Category] = []) throws -> CaseOpening {
+    let complaint = try ComplaintIntake.validate(ComplaintSubmission(
+        customerName: "Test Customer", customerEmail: email, customerLanguage: language?.rawValue, text: text))
+    return CaseOpening(complaint: complaint, defaultLanguage: "en", categories: categories, openedAt: date)
+}
+
+@Test func openingACaseStoresCustomerMessageAndEvent() async throws {
+    try await withDatabase { db in
+        let record = try await db.write { db in
+            try await CaseRecords.open(try opening("La cuenta tenía un cargo doble.", email: "pablo@example.es",
+                                               language: .es, categories: [.pricing]), on: db)
+        }
+        #expect(record.language == "es")
+        #expect(record.stage == "new")
+        let detail = try await CaseRecords.detail(reference: record.reference, on: db)
+        #expect(detail.messages.count == 1)
+        #expect(detail.events.map(\.kind) == ["opened"])
+        #expect(detail.categories.map(\.category) == ["pricing"])
+        let again = try await db.write { db in
+            try await CaseRecords.open(try opening("Otra vez el cargo doble.", email: "PABLO@example.es"), on: db)
+        }
+        #expect(again.$customer.id == record.$customer.id)
+        #expect(again.language == "es")  // remembered from the customer
+    }
+}
+
+@Test func eventsCannotBeChangedOrDeleted() async throws {
+    try await withDatabase { db in
+        let record = try await db.write { db in try await CaseRecords.open(try opening("Broken kettle"), on: db) }
+        let caseID = try record.requireID()
+        let event = try #require(try await CaseEvent.query(on: db).filter(\.$case.$id == caseID).first())
+        event.kind = "rewritten"
+        await #expect(throws: AppendOnlyViolation.self) { try await event.update(on: db) }
+        await #expect(throws: AppendOnlyViolation.self) { try await event.delete(on: db) }
+        let stored = try await CaseEvent.query(on: db).all()
+        #expect(stored.map(\.kind) == ["opened"])
+    }
+}
+
+struct Interrupted: Error {}
+
+@Test func aFailedOperationLeavesNothingBehind() async throws {
+    try await withDatabase { (db: any Database) async throws -> Void in
+        do {
+            try await db.write { db in
+                _ = try await CaseRecords.open(try opening("Half-written?", email: "half@example.com"), on: db)
+                throw Interrupted()
+            }
+            Issue.record("the interrupted write should have failed")
+        } catch is Interrupted {}
+        let counts = [try await Case.query(on: db).count(), try await Customer.query(on: db).count(),
+                      try await Message.query(on: db).count()]
+        #expect(counts == [0, 0, 0])
+    }
+}
+
+@Test func listPagesByCreationAndFiltersByCategory() async throws {
+    try await withDatabase { db in
+        let start = Date(timeIntervalSince1970: 1_790_000_000)
+        var references: [String] = []
+        for index in 0..<9 {
+            let record = try await db.write { db in
+                try await CaseRecords.open(
+                    opening("case \(index)", at: start.addingTimeInterval(Double(index) * 60),
+                            categories: index.isMultiple(of: 3) ? [.waiting] : [.quality]), on: db)
+            }
+            references.append(record.reference)
+        }
+        var seen: [String] = []
+        var query = CaseListQuery(limit: 4)
+        while true {
+            let page = try await CaseRecords.list(query, on: db)
+            seen += page.cases.map(\.reference)
+            guard let next = page.next else { break }
+            query.before = next
+        }
+        #expect(seen == references.reversed())
+        let waiting = try await CaseRecords.list(CaseListQuery(category: .waiting), on: db)
+        #expect(waiting.cases.map(\.reference) == [references[6], references[3], references[0]])
+        let window = try await CaseRecords.list(
+            CaseListQuery(createdFrom: start.addingTimeInterval(120), createdTo: start.addingTimeInterval(300)), on: db)
+        #expect(window.cases.count == 3)
+    }
+}

@@ -1,4 +1,5 @@
 // `--demo`: fills an empty desk with believable cases in six languages and two logins, so a newcomer sees it live.
+import DefuseAnalysis
 import DefuseCore
 import DefuseStore
 import Fluent
@@ -106,9 +107,11 @@ public enum DemoData {
         var events: [CaseEvent] = [CaseEvent(caseID: caseID, actor: .customer, kind: "opened", after: record.reference,
                                              at: opened)]
         let lines = demo.messages.map { line in
-            (at: min(now, opened.addingTimeInterval(line.hoursAfter * 3600)),
-             direction: MessageDirection(rawValue: line.direction) ?? .inbound, text: line.text)
+            let direction = MessageDirection(rawValue: line.direction) ?? .inbound
+            return (at: min(now, opened.addingTimeInterval(line.hoursAfter * 3600)), direction: direction,
+                    text: line.text, analysis: direction == .inbound ? Analyzer.shared.analyze(line.text) : nil)
         }
+        record.peakAnger = lines.compactMap { $0.analysis?.anger }.max()
         record.firstRespondedAt = lines.first { $0.direction == .outbound }?.at
         let last = lines.map(\.at).max() ?? opened
         record.updatedAt = last
@@ -121,7 +124,7 @@ public enum DemoData {
             try await Message(
                 id: TimeOrderedID.make(at: line.at), caseID: caseID, direction: line.direction.rawValue,
                 authorID: author?.id, channel: demo.channel, text: line.text, language: demo.customer.language,
-                analysis: nil, createdAt: line.at
+                analysis: line.analysis, createdAt: line.at
             ).create(on: db)
         }
         if let assignee {

@@ -76,13 +76,14 @@ public enum CaseRecords {
         record.peakAnger = opening.analysis?.anger
         try await record.create(on: db)
         let caseID = try record.requireID()
-        for category in Set(opening.categories).sorted() {
+        for category in Set(opening.categories + (opening.analysis?.categories ?? [])).sorted() {
             try await CaseCategory(caseID: caseID, category: category.rawValue).create(on: db)
         }
         try await Message(
             id: TimeOrderedID.make(at: opening.openedAt), caseID: caseID, direction: MessageDirection.inbound.rawValue,
             authorID: nil, channel: opening.complaint.channel.rawValue, text: opening.complaint.text,
-            language: opening.analysis?.language ?? language, analysis: opening.analysis,
+            language: opening.analysis.map { $0.language == "und" ? language : $0.language } ?? language,
+            analysis: opening.analysis,
             createdAt: opening.openedAt
         ).create(on: db)
         try await CaseEvent(caseID: caseID, actor: .customer, kind: "opened", after: record.reference,
@@ -209,6 +210,17 @@ public enum CaseRecords {
         try await record.update(on: db)
         try await CaseEvent(caseID: caseID, actor: actor, kind: "message_added", after: direction.rawValue, at: date)
             .create(on: db)
+        if let found = analysis?.categories, !found.isEmpty {
+            // What the customer now complains about joins what the case was already about.
+            let stored = try await CaseCategory.query(on: db).filter(\.$case.$id == caseID).all().map(\.category)
+            let added = Set(found.map(\.rawValue)).subtracting(stored).sorted()
+            for category in added { try await CaseCategory(caseID: caseID, category: category).create(on: db) }
+            if !added.isEmpty {
+                try await CaseEvent(caseID: caseID, actor: .system, kind: "categories_changed",
+                                    before: stored.sorted().joined(separator: ","),
+                                    after: (stored + added).sorted().joined(separator: ","), at: date).create(on: db)
+            }
+        }
         return message
     }
 

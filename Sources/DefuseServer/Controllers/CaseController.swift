@@ -38,12 +38,15 @@ enum CaseController {
         let text = try Field.requiredText(body.text, field: "text", limit: Limits.messageCharacters)
         let channel = try body.channel.map { value throws(DefuseError) in try DefuseCore.Channel.parse(value, field: "channel") }
         let reference = try reference(request)
+        // Only what the customer says is read by the analyzer; agents' drafts go to the coach.
+        let analysis = direction == .inbound ? Analyzer.shared.analyze(text) : nil
         let message = try await request.db.write { db in
             let record = try await CaseRecords.require(reference: reference, on: db)
             return try await CaseRecords.addMessage(
                 to: record, direction: direction, text: text,
-                channel: channel ?? DefuseCore.Channel(rawValue: record.channel) ?? .web, language: nil, analysis: nil,
-                by: agent.actor, on: db)
+                channel: channel ?? DefuseCore.Channel(rawValue: record.channel) ?? .web,
+                language: analysis.flatMap(Triage.language(of:)) ?? (direction == .inbound ? record.language : nil),
+                analysis: analysis, by: agent.actor, on: db)
         }
         try await message.$author.load(on: request.db)
         return JSON.response(MessageBody(message), status: .created)

@@ -1,4 +1,5 @@
 // Public complaint intake: anyone may complain; the rate limit keeps one address from flooding the desk.
+import DefuseAnalysis
 import DefuseCore
 import DefuseStore
 import Fluent
@@ -26,8 +27,12 @@ enum ComplaintController {
 
     /// Opens the case for a checked complaint (the query half, callable without HTTP).
     static func open(_ complaint: ValidComplaint, at date: Date = Date(), on db: any Database) async throws -> Case {
+        let analysis = Analyzer.shared.analyze(complaint.text)
         let organisation = try await OrganisationRecords.current(on: db)
         return try await CaseRecords.open(
-            CaseOpening(complaint: complaint, defaultLanguage: organisation.defaultLanguage, openedAt: date), on: db)
+            CaseOpening(complaint: complaint, detectedLanguage: Triage.language(of: analysis),
+                        defaultLanguage: organisation.defaultLanguage, priority: Triage.priority(for: analysis),
+                        analysis: analysis, openedAt: date),
+            on: db)
     }
 }

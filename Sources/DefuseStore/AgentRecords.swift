@@ -31,11 +31,11 @@ public enum AgentRecords {
 }
 
 public enum OrganisationRecords {
-    /// The organisation's settings, created with defaults the first time they are asked for.
+    /// The organisation's settings (the row the first migration stores).
     public static func current(on db: any Database) async throws -> Organisation {
-        if let organisation = try await Organisation.query(on: db).first() { return organisation }
-        let organisation = Organisation(name: "Defuse", defaultLanguage: "en", timeZone: "UTC")
-        try await organisation.create(on: db)
+        guard let organisation = try await Organisation.query(on: db).first() else {
+            throw DefuseError.notFound("the organisation settings (run `defuse migrate`)")
+        }
         return organisation
     }
 }

@@ -68,7 +68,7 @@ public enum CaseRecords {
             ?? opening.defaultLanguage
         let due = opening.targets.deadlines(openedAt: opening.openedAt, priority: opening.priority)
         let record = Case(
-            id: TimeOrderedID.make(at: opening.openedAt), reference: try await unusedReference(on: db),
+            id: TimeOrderedID.make(at: opening.openedAt), reference: CaseReference.make(),
             customerID: try customer.requireID(), channel: opening.complaint.channel.rawValue,
             language: language, subject: opening.complaint.subject, stage: Stage.new.rawValue,
             priority: opening.priority.rawValue, fault: Fault.unknown.rawValue, createdAt: opening.openedAt,
@@ -92,8 +92,8 @@ public enum CaseRecords {
         return record
     }
 
-    /// A reference no stored case has. Collisions are rare (32^5 references), so a few tries always suffice; the
-    /// unique index and `Database.write`'s retry cover the race between two requests.
+    /// A reference no stored case has, checked up front (for bulk loads). New cases skip the check: a collision
+    /// (32^5 references) hits the unique index and `Database.write` retries with a fresh reference.
     public static func unusedReference(on db: any Database) async throws -> String {
         for _ in 0..<8 {
             let reference = CaseReference.make()

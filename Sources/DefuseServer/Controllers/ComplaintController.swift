@@ -15,7 +15,11 @@ enum ComplaintController {
             if let wait = await request.intakeRateLimiter.admit(address) { throw DefuseError.rateLimited(retryAfter: wait) }
         }
         let complaint = try ComplaintIntake.validate(try JSON.decode(ComplaintRequest.self, from: request).submission)
-        let record = try await request.db.write { db in try await open(complaint, on: db) }
+        let analysis = Analyzer.shared.analyze(complaint.text)
+        let defaultLanguage = try await OrganisationRecords.current(on: request.db).defaultLanguage
+        let record = try await request.db.write { db in
+            try await open(complaint, analysis: analysis, defaultLanguage: defaultLanguage, on: db)
+        }
         return JSON.response(
             ComplaintReceipt(
                 reference: record.reference, language: record.language, stage: record.stage,
@@ -25,13 +29,14 @@ enum ComplaintController {
             status: .created)
     }
 
-    /// Opens the case for a checked complaint (the query half, callable without HTTP).
-    static func open(_ complaint: ValidComplaint, at date: Date = Date(), on db: any Database) async throws -> Case {
-        let analysis = Analyzer.shared.analyze(complaint.text)
-        let organisation = try await OrganisationRecords.current(on: db)
-        return try await CaseRecords.open(
+    /// Opens the case for a checked and analysed complaint (the query half, callable without HTTP).
+    static func open(
+        _ complaint: ValidComplaint, analysis: MessageAnalysis, defaultLanguage: String, at date: Date = Date(),
+        on db: any Database
+    ) async throws -> Case {
+        try await CaseRecords.open(
             CaseOpening(complaint: complaint, detectedLanguage: Triage.language(of: analysis),
-                        defaultLanguage: organisation.defaultLanguage, priority: Triage.priority(for: analysis),
+                        defaultLanguage: defaultLanguage, priority: Triage.priority(for: analysis),
                         analysis: analysis, openedAt: date),
             on: db)
     }

@@ -1,4 +1,4 @@
-// Creates the organisation settings table.
+// Creates the organisation settings table with its one row of defaults.
 import Fluent
 
 struct CreateOrganisation: AsyncMigration {
@@ -10,6 +10,8 @@ struct CreateOrganisation: AsyncMigration {
             .field("time_zone", .string, .required)
             .field("updated_at", .datetime)
             .create()
+        // Every desk has exactly one row of settings, so readers never need to create it.
+        try await Organisation(name: "Defuse", defaultLanguage: "en", timeZone: "UTC").create(on: database)
     }
 
     func revert(on database: any Database) async throws {

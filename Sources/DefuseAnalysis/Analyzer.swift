@@ -7,6 +7,7 @@ public struct Analyzer: Sendable {
     public static let maximumLength = 20_000
 
     let lexicon: Lexicon
+    public var calibration: AngerCalibration
 
     /// The analyzer with the bundled language packs, loaded once.
     public static let shared: Analyzer = {
@@ -36,8 +37,9 @@ public struct Analyzer: Sendable {
         return Analyzer(lexicon: try Lexicon(packs: packs))
     }
 
-    init(lexicon: Lexicon) {
+    init(lexicon: Lexicon, calibration: AngerCalibration = .standard) {
         self.lexicon = lexicon
+        self.calibration = calibration
     }
 
     public func analyze(_ text: String) -> MessageAnalysis {
@@ -50,7 +52,7 @@ public struct Analyzer: Sendable {
             guard let ruleLanguage = lexicon.rules[hit.rule].language else { return false }
             return ruleLanguage != languageIndex && ruleLanguage != english
         }
-        var reading = Reading(text: text, tokens: tokens, hits: hits, lexicon: lexicon)
+        var reading = Reading(text: text, tokens: tokens, hits: hits, lexicon: lexicon, calibration: calibration)
         reading.interpret()
         return reading.result(language: language, confidence: confidence,
                               truncated: text.utf16.count > Analyzer.maximumLength)

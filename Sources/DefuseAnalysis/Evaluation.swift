@@ -79,6 +79,8 @@ public struct Evaluation: Sendable {
     public var count = 0
     public var languageRight = 0
     public var angerExact = 0
+    /// angerConfusion[expected][predicted]
+    public var angerConfusion = [[Int]](repeating: [0, 0, 0, 0], count: 4)
     public var tallies: [String: Tally] = [:]
 
     public init() {}
@@ -106,6 +108,7 @@ public struct Evaluation: Sendable {
         count += 1
         if analysis.language == message.language { languageRight += 1 }
         if analysis.anger == message.anger { angerExact += 1 }
+        angerConfusion[max(0, min(3, message.anger))][max(0, min(3, analysis.anger))] += 1
         let expected = message.labels
         let actual = Evaluation.labels(
             anger: analysis.anger, abuse: analysis.abuse, threat: analysis.threat, churn: analysis.churn,

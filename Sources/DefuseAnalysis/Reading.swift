@@ -5,18 +5,22 @@ struct Reading {
     let tokens: TokenizedText
     let hits: [Analyzer.Hit]
     let lexicon: Lexicon
+    let calibration: AngerCalibration
 
     private(set) var evidence: [Evidence] = []
     private(set) var found: Set<Cue> = []
-    private(set) var angerPoints: Float = 0
+    private var angerCues: [(first: Int, weight: Float)] = []
     private(set) var praisePoints: Float = 0
     private(set) var hostile = false
+    private(set) var safety = false
+    private var emphasis: Float = 0
 
     /// How far back (in words) a negator, intensifier or reporting verb reaches.
     static let negationReach = 3
     static let reportingReach = 8
 
-    init(text: String, tokens: TokenizedText, hits: [Analyzer.Hit], lexicon: Lexicon) {
+    init(text: String, tokens: TokenizedText, hits: [Analyzer.Hit], lexicon: Lexicon, calibration: AngerCalibration) {
+        self.calibration = calibration
         self.text = text
         self.tokens = tokens
         self.hits = hits.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
@@ -35,11 +39,22 @@ struct Reading {
             default: break
             }
         }
+        let words = tokens.tokens
+        /// A helper hit ending at most `reach` words before `hit`, in the same sentence.
         func before(_ hit: Analyzer.Hit, _ list: [Analyzer.Hit], reach: Int) -> Analyzer.Hit? {
-            list.last { $0.last < hit.first && hit.first - $0.last <= reach }
+            list.last {
+                $0.last < hit.first && hit.first - $0.last <= reach
+                    && words[$0.last].sentence == words[hit.first].sentence
+            }
         }
-        // Each word gives anger once, however many rules matched it.
-        var angerFrom = Set<Int>()
+        /// A helper hit starting at most `reach` words after `hit`, in the same sentence (Turkish puts "dedi" last).
+        func after(_ hit: Analyzer.Hit, _ list: [Analyzer.Hit], reach: Int) -> Analyzer.Hit? {
+            list.first {
+                $0.first > hit.last && $0.first - hit.last <= reach
+                    && words[$0.first].sentence == words[hit.last].sentence
+            }
+        }
+        func quoted(_ hit: Analyzer.Hit) -> Bool { words[hit.first].quoted }
         for hit in hits {
             let rule = lexicon.rules[hit.rule]
             switch rule.cue {
@@ -47,18 +62,21 @@ struct Reading {
                 continue
             case .praise:
                 if let negator = before(hit, negators, reach: Reading.negationReach) {
-                    addAnger(1.5, from: negator.first, to: hit.last, once: &angerFrom)
-                } else {
+                    addAnger(1.5, from: negator.first, to: hit.last)
+                } else if !quoted(hit) {
                     praisePoints += rule.weight
                 }
             case .anger, .sarcasm, .profanity:
                 if rule.cue == .anger, before(hit, negators, reach: 1) != nil { continue }
                 let boost: Float = before(hit, intensifiers, reach: 2) != nil ? 1.5 : 1
-                addAnger(rule.weight * boost, from: hit.first, to: hit.last, once: &angerFrom)
+                addAnger(rule.weight * boost, from: hit.first, to: hit.last)
             case .abuse:
-                if before(hit, reporting, reach: Reading.reportingReach) != nil {
-                    // "Your cashier called me an idiot": a complaint about staff, not abuse by the customer.
+                if quoted(hit) || before(hit, reporting, reach: Reading.reportingReach) != nil
+                    || after(hit, reporting, reach: 4) != nil {
+                    // "Your cashier called me an idiot": a complaint about staff, not abuse by the customer, who
+                    // is upset all the same.
                     add(.staff, hit.first, hit.last)
+                    addAnger(1.5, from: hit.first, to: hit.last)
                 } else {
                     add(.abuse, hit.first, hit.last)
                     hostile = true
@@ -68,6 +86,11 @@ struct Reading {
                 hostile = true
             case .safety:
                 add(.threat, hit.first, hit.last)
+                safety = true
+            case .refund, .replacement, .compensation, .apology, .manager, .cancel:
+                // "I don't want a coupon" and a quoted "we apologise" are not demands.
+                if quoted(hit) || before(hit, negators, reach: Reading.negationReach) != nil { continue }
+                add(rule.cue, hit.first, hit.last)
             default:
                 add(rule.cue, hit.first, hit.last)
             }
@@ -75,10 +98,26 @@ struct Reading {
         addEmphasis()
     }
 
-    private mutating func addAnger(_ weight: Float, from first: Int, to last: Int, once: inout Set<Int>) {
-        guard once.insert(first).inserted else { return }
-        angerPoints += weight
+    /// Several rules can start at one word ("still" and "still waiting"): the strongest counts, once.
+    private mutating func addAnger(_ weight: Float, from first: Int, to last: Int) {
+        if let index = angerCues.firstIndex(where: { $0.first == first }) {
+            angerCues[index].weight = max(angerCues[index].weight, weight)
+        } else {
+            angerCues.append((first, weight))
+        }
         appendEvidence("anger", start: tokens.tokens[first].start, end: tokens.tokens[last].end)
+    }
+
+    /// Anger cues add up with diminishing returns (each next-strongest counts `calibration.decay` as much as the
+    /// one before), so a long story repeating one grievance does not read as hostile.
+    var angerPoints: Float {
+        var total: Float = 0
+        var factor: Float = 1
+        for weight in angerCues.map(\.weight).sorted(by: >) {
+            total += weight * factor
+            factor *= calibration.decay
+        }
+        return total
     }
 
     private mutating func add(_ cue: Cue, _ first: Int, _ last: Int) {
@@ -99,40 +138,42 @@ struct Reading {
         if tokens.upperCount >= 12, tokens.upperCount * 10 >= tokens.letterCount * 6 {
             let shouted = tokens.tokens.filter { $0.letters >= 2 && $0.upperLetters == $0.letters }
             if let first = shouted.first, let last = shouted.last {
-                angerPoints += 1.2
+                emphasis += 1.2
                 appendEvidence("anger", start: first.start, end: last.end)
             }
         }
         for run in tokens.exclamationRuns.prefix(3) {
-            angerPoints += 0.5
+            emphasis += 0.5
             appendEvidence("anger", start: run.start, end: run.end)
         }
     }
 
     func result(language: String, confidence: Double, truncated: Bool) -> MessageAnalysis {
         let demands = Demand.allCases.filter { found.contains(Cue(rawValue: $0.rawValue)!) }
-        var score = angerPoints
+        let words = angerPoints
+        var score = words + emphasis
         if found.contains(.abuse) { score += 3 }
         if hostile, found.contains(.threat) { score += 2 }
-        if found.contains(.legal) { score += 1 }
-        if found.contains(.public) { score += 0.7 }
-        if found.contains(.churn) { score += 0.5 }
-        score += 0.3 * Float(min(demands.count, 3))
-        if angerPoints < 2 { score -= 0.8 * min(praisePoints, 2) }
+        if safety { score += calibration.safety }
+        if found.contains(.legal) { score += calibration.legal }
+        if found.contains(.public) { score += calibration.public }
+        if found.contains(.churn) { score += calibration.churn }
+        score += calibration.demand * Float(min(demands.count, 3))
+        if words < 2 { score -= calibration.praise * min(praisePoints, 2) }
         score = max(0, score)
         let anger: Int
-        if hostile || score >= 5 {
+        if hostile || score >= calibration.hostile {
             anger = 3
-        } else if score >= 2.5 {
+        } else if score >= calibration.angry {
             anger = 2
-        } else if score >= 1 {
+        } else if score >= calibration.frustrated {
             anger = 1
         } else {
             anger = 0
         }
         return MessageAnalysis(
             language: language, languageConfidence: (confidence * 100).rounded() / 100, anger: anger,
-            angerScore: Double((score * 100).rounded() / 100), abuse: found.contains(.abuse),
+            angerScore: (Double(score) * 100).rounded() / 100, abuse: found.contains(.abuse),
             threat: found.contains(.threat), churn: found.contains(.churn), public: found.contains(.public),
             legal: found.contains(.legal), categories: Category.allCases.filter { found.contains(Cue(rawValue: $0.rawValue)!) },
             demands: demands, evidence: evidence.sorted { ($0.start, $0.end) < ($1.start, $1.end) },

@@ -13,6 +13,10 @@ struct Token {
     var upperLetters: Int
     var letters: Int
     var isEmoji: Bool
+    /// Which sentence the token is in (counted from 0): negation does not reach across sentences.
+    var sentence: Int = 0
+    /// Inside quotation marks: the customer is citing someone ("they said «we apologise»").
+    var quoted: Bool = false
 
     var length: Int { foldedEnd - foldedStart }
 }
@@ -32,6 +36,8 @@ struct TokenizedText {
     /// Turkish-only letters (ı ş ğ and capitals) and Spanish-only marks (ñ ¿ ¡).
     var turkishMarks = 0
     var spanishMarks = 0
+    /// UTF-16 offsets of quotation marks, and whether each opens (nil when the same mark opens and closes).
+    var quoteMarks: [(offset: Int, opens: Bool?)] = []
 
     /// Hash of the first `length` folded scalars of token `index`.
     func prefixHash(_ index: Int, length: Int) -> UInt64 {
@@ -58,13 +64,14 @@ enum Tokenizer {
         var exclamationStart = -1
         var exclamations = 0
         var previous: UInt32 = 0
+        var sentence = 0
 
         func finishToken(at end: Int) {
             if tokenStart >= 0, result.folded.count > foldedStart {
                 let hash = WordHash.hash(result.folded[foldedStart..<result.folded.count])
                 result.tokens.append(Token(
                     start: tokenStart, end: end, foldedStart: foldedStart, foldedEnd: result.folded.count,
-                    hash: hash, upperLetters: upper, letters: letters, isEmoji: false))
+                    hash: hash, upperLetters: upper, letters: letters, isEmoji: false, sentence: sentence))
             }
             tokenStart = -1
             upper = 0
@@ -142,18 +149,49 @@ enum Tokenizer {
                 }
             }
             if value == 0xBF || value == 0xA1 { result.spanishMarks += 1 }
+            switch value {
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x3B, 0x2026: sentence += 1  // . ! ? newline ; …
+            case 0x22: result.quoteMarks.append((offset, nil))  // "
+            case 0x201C, 0xAB, 0x201E: result.quoteMarks.append((offset, true))  // “ « „
+            case 0x201D, 0xBB: result.quoteMarks.append((offset, false))  // ” »
+            default: break
+            }
             if isEmoji(value) {
                 result.folded.append(value)
                 result.tokens.append(Token(
                     start: offset, end: offset + width, foldedStart: result.folded.count - 1,
                     foldedEnd: result.folded.count, hash: WordHash.add(WordHash.seed, value), upperLetters: 0,
-                    letters: 0, isEmoji: true))
+                    letters: 0, isEmoji: true, sentence: sentence))
                 foldedStart = result.folded.count
             }
         }
         finishToken(at: min(offset, limit))
         if exclamations >= 2 { result.exclamationRuns.append((exclamationStart, offset)) }
+        markQuoted(&result)
         return result
+    }
+
+    /// Pairs quotation marks (an opening one with the next closing one, at most 300 units apart) and marks the
+    /// tokens between them as quoted. An unpaired mark quotes nothing.
+    static func markQuoted(_ text: inout TokenizedText) {
+        guard text.quoteMarks.count >= 2 else { return }
+        var spans: [(Int, Int)] = []
+        var open: Int?
+        for mark in text.quoteMarks {
+            if let start = open, mark.opens != true {
+                if mark.offset - start <= 300 { spans.append((start, mark.offset)) }
+                open = nil
+            } else if mark.opens != false {
+                open = mark.offset
+            }
+        }
+        guard !spans.isEmpty else { return }
+        var span = 0
+        for index in text.tokens.indices {
+            let start = text.tokens[index].start
+            while span < spans.count, spans[span].1 < start { span += 1 }
+            if span < spans.count, spans[span].0 < start { text.tokens[index].quoted = true }
+        }
     }
 
     @inline(__always)

@@ -26,6 +26,8 @@ public enum DefuseApp {
         app.routes.defaultMaxBodySize = "256kb"
         app.storage[ConfigKey.self] = config
         app.storage[IntakeRateLimiterKey.self] = IntakeRateLimiter(perMinute: config.intakeRateLimit)
+        app.storage[IntakeQueueKey.self] = IntakeQueue { [unowned app] in app.db }
+        app.storage[SettingsCacheKey.self] = SettingsCache()
 
         try await useDatabase(app, config)
         Schema.register(on: app.databases, migrations: app.migrations)

@@ -62,34 +62,49 @@ public enum CaseRecords {
     /// Opens a case for a complaint: finds or creates the customer, stores the case, its categories, the first
     /// message and the `opened` event. Call inside `Database.write` so it is all or nothing.
     public static func open(_ opening: CaseOpening, on db: any Database) async throws -> Case {
-        let customer = try await CustomerRecords.findOrCreate(for: opening.complaint, on: db)
-        // What the customer chose beats what we read in the text, which beats what we knew, which beats the default.
-        let language = opening.complaint.customerLanguage?.rawValue ?? opening.detectedLanguage ?? customer.language
-            ?? opening.defaultLanguage
-        let due = opening.targets.deadlines(openedAt: opening.openedAt, priority: opening.priority)
-        let record = Case(
-            id: TimeOrderedID.make(at: opening.openedAt), reference: CaseReference.make(),
-            customerID: try customer.requireID(), channel: opening.complaint.channel.rawValue,
-            language: language, subject: opening.complaint.subject, stage: Stage.new.rawValue,
-            priority: opening.priority.rawValue, fault: Fault.unknown.rawValue, createdAt: opening.openedAt,
-            firstResponseDue: due.firstResponse, resolutionDue: due.resolution)
-        record.peakAnger = opening.analysis?.anger
-        try await record.create(on: db)
-        let caseID = try record.requireID()
-        for category in Set(opening.categories + (opening.analysis?.categories ?? [])).sorted() {
-            try await CaseCategory(caseID: caseID, category: category.rawValue).create(on: db)
+        try await open([opening], on: db)[0]
+    }
+
+    /// Opens several cases with one statement per table, so a burst of complaints shares one transaction and one
+    /// sync to disk (see `IntakeQueue`). The cases come back in the order of `openings`.
+    public static func open(_ openings: [CaseOpening], on db: any Database) async throws -> [Case] {
+        let customers = try await CustomerRecords.findOrCreate(for: openings.map(\.complaint), on: db)
+        var cases: [Case] = []
+        var categories: [CaseCategory] = []
+        var messages: [Message] = []
+        var events: [CaseEvent] = []
+        for (opening, customer) in zip(openings, customers) {
+            // What the customer chose beats what we read in the text, which beats what we knew, then the default.
+            let language = opening.complaint.customerLanguage?.rawValue ?? opening.detectedLanguage
+                ?? customer.language ?? opening.defaultLanguage
+            let due = opening.targets.deadlines(openedAt: opening.openedAt, priority: opening.priority)
+            let caseID = TimeOrderedID.make(at: opening.openedAt)
+            let record = Case(
+                id: caseID, reference: CaseReference.make(), customerID: try customer.requireID(),
+                channel: opening.complaint.channel.rawValue, language: language, subject: opening.complaint.subject,
+                stage: Stage.new.rawValue, priority: opening.priority.rawValue, fault: Fault.unknown.rawValue,
+                createdAt: opening.openedAt, firstResponseDue: due.firstResponse, resolutionDue: due.resolution)
+            record.peakAnger = opening.analysis?.anger
+            record.$customer.value = customer
+            let found = Set(opening.categories + (opening.analysis?.categories ?? [])).sorted()
+            let caseCategories = found.map { CaseCategory(caseID: caseID, category: $0.rawValue) }
+            record.$categories.value = caseCategories
+            categories += caseCategories
+            messages.append(Message(
+                id: TimeOrderedID.make(at: opening.openedAt), caseID: caseID,
+                direction: MessageDirection.inbound.rawValue, authorID: nil,
+                channel: opening.complaint.channel.rawValue, text: opening.complaint.text,
+                language: opening.analysis.map { $0.language == "und" ? language : $0.language } ?? language,
+                analysis: opening.analysis, createdAt: opening.openedAt))
+            events.append(CaseEvent(caseID: caseID, actor: .customer, kind: "opened", after: record.reference,
+                                    at: opening.openedAt))
+            cases.append(record)
         }
-        try await Message(
-            id: TimeOrderedID.make(at: opening.openedAt), caseID: caseID, direction: MessageDirection.inbound.rawValue,
-            authorID: nil, channel: opening.complaint.channel.rawValue, text: opening.complaint.text,
-            language: opening.analysis.map { $0.language == "und" ? language : $0.language } ?? language,
-            analysis: opening.analysis,
-            createdAt: opening.openedAt
-        ).create(on: db)
-        try await CaseEvent(caseID: caseID, actor: .customer, kind: "opened", after: record.reference,
-                            at: opening.openedAt).create(on: db)
-        record.$customer.value = customer
-        return record
+        try await cases.create(on: db)
+        if !categories.isEmpty { try await categories.create(on: db) }
+        try await messages.create(on: db)
+        try await events.create(on: db)
+        return cases
     }
 
     /// A reference no stored case has, checked up front (for bulk loads). New cases skip the check: a collision

@@ -9,7 +9,7 @@ import Logging
 struct Defuse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Defuse, a self-hosted complaint-resolution desk.",
-        subcommands: [Serve.self, Migrate.self, Agents.self, Tokens.self]
+        subcommands: [Serve.self, Migrate.self, Agents.self, Tokens.self, Analyze.self]
     )
 }
 

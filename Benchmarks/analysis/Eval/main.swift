@@ -2,6 +2,7 @@
 //
 //   analysis-eval quality DIR [--lang el] [--errors LABEL]   P/R/F1 per label and language; misses for one label
 //   analysis-eval speed FILE... [--seconds 5]                messages/s on one core, pack load time, peak RSS
+//   analysis-eval tune FIT_DIR CHECK_DIR                     fits the anger calibration on one corpus, checks on another
 import DefuseAnalysis
 import Foundation
 
@@ -52,6 +53,10 @@ func quality(_ arguments: [String]) throws {
     row("language accuracy") { $0.languageAccuracy }
     row("anger exact") { $0.angerAccuracy }
     for group in Evaluation.groups { row("\(group.name) F1") { $0.tally(group.labels).f1 } }
+    print("\nanger confusion (rows: labelled 0-3, columns: read as 0-3)")
+    for (level, row) in overall.angerConfusion.enumerated() {
+        print("  \(level): " + row.map { String($0).padding(toLength: 6, withPad: " ", startingAt: 0) }.joined())
+    }
     print("\nlabel                 P     R     F1    (all languages)")
     for label in Evaluation.allLabels {
         let tally = overall.tallies[label] ?? Tally()
@@ -59,6 +64,43 @@ func quality(_ arguments: [String]) throws {
               + "  \(fixed(tally.precision))  \(fixed(tally.recall))  \(fixed(tally.f1))"
               + "   tp=\(tally.truePositives) fp=\(tally.falsePositives) fn=\(tally.falseNegatives)")
     }
+}
+
+/// Grid search over the anger calibration on one corpus; prints the best settings and how they do on another.
+func tune(_ arguments: [String]) throws {
+    guard arguments.count >= 2 else { throw CocoaError(.fileNoSuchFile) }
+    let fit = try loadCorpus(arguments[0], only: nil)
+    let check = try loadCorpus(arguments[1], only: nil)
+    let base = Analyzer.shared
+    func score(_ calibration: AngerCalibration, _ messages: [LabelledMessage]) -> (exact: Double, upset: Double) {
+        var analyzer = base
+        analyzer.calibration = calibration
+        var evaluation = Evaluation()
+        for message in messages { evaluation.add(message, analyzer.analyze(message.text)) }
+        return (evaluation.angerAccuracy, evaluation.tally(["upset"]).f1)
+    }
+    var best = (calibration: AngerCalibration.standard, value: -1.0)
+    for frustrated in stride(from: Float(0.2), through: 1.0, by: 0.1) {
+        for angry in stride(from: Float(1.6), through: 2.8, by: 0.2) {
+            for decay in [Float(0.4), 0.5, 0.6, 0.75] {
+                for publicWeight in [Float(0.7), 1.0, 1.5] {
+                    var calibration = AngerCalibration.standard
+                    calibration.frustrated = frustrated
+                    calibration.angry = angry
+                    calibration.decay = decay
+                    calibration.public = publicWeight
+                    let result = score(calibration, fit)
+                    let value = result.exact + result.upset
+                    if value > best.value { best = (calibration, value) }
+                }
+            }
+        }
+    }
+    print("best on \(arguments[0]): \(best.calibration)")
+    let standardFit = score(.standard, fit), standardCheck = score(.standard, check)
+    let bestFit = score(best.calibration, fit), bestCheck = score(best.calibration, check)
+    print("standard  fit exact \(fixed(standardFit.exact)) upset \(fixed(standardFit.upset))   check exact \(fixed(standardCheck.exact)) upset \(fixed(standardCheck.upset))")
+    print("best      fit exact \(fixed(bestFit.exact)) upset \(fixed(bestFit.upset))   check exact \(fixed(bestCheck.exact)) upset \(fixed(bestCheck.upset))")
 }
 
 func residentPeakKiB() -> Int {
@@ -111,9 +153,11 @@ do {
     switch arguments.first {
     case "quality": try quality(Array(arguments.dropFirst()))
     case "speed": try speed(Array(arguments.dropFirst()))
+    case "tune": try tune(Array(arguments.dropFirst()))
     default:
         print("usage: analysis-eval quality CORPUS_DIR [--lang xx] [--errors LABEL|all|language|anger]")
         print("       analysis-eval speed FILE.jsonl... [--seconds 5]")
+        print("       analysis-eval tune FIT_DIR CHECK_DIR   (grid search of the anger calibration)")
         exit(2)
     }
 } catch {

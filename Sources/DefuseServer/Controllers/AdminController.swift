@@ -43,6 +43,7 @@ enum AdminController {
             try await organisation.save(on: db)
             return organisation
         }
+        await request.application.settingsCache.forget()
         return JSON.response(SettingsBody(organisation))
     }
 

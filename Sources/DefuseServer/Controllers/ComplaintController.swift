@@ -16,10 +16,11 @@ enum ComplaintController {
         }
         let complaint = try ComplaintIntake.validate(try JSON.decode(ComplaintRequest.self, from: request).submission)
         let analysis = Analyzer.shared.analyze(complaint.text)
-        let defaultLanguage = try await OrganisationRecords.current(on: request.db).defaultLanguage
-        let record = try await request.db.write { db in
-            try await open(complaint, analysis: analysis, defaultLanguage: defaultLanguage, on: db)
-        }
+        let defaultLanguage = try await request.application.settingsCache.current(on: request.db).defaultLanguage
+        let record = try await request.application.intakeQueue.open(
+            CaseOpening(complaint: complaint, detectedLanguage: Triage.language(of: analysis),
+                        defaultLanguage: defaultLanguage, priority: Triage.priority(for: analysis),
+                        analysis: analysis))
         return JSON.response(
             ComplaintReceipt(
                 reference: record.reference, language: record.language, stage: record.stage,
@@ -27,17 +28,5 @@ enum ComplaintController {
                 firstResponseDue: record.firstResponseDue, resolutionDue: record.resolutionDue,
                 createdAt: record.createdAt),
             status: .created)
-    }
-
-    /// Opens the case for a checked and analysed complaint (the query half, callable without HTTP).
-    static func open(
-        _ complaint: ValidComplaint, analysis: MessageAnalysis, defaultLanguage: String, at date: Date = Date(),
-        on db: any Database
-    ) async throws -> Case {
-        try await CaseRecords.open(
-            CaseOpening(complaint: complaint, detectedLanguage: Triage.language(of: analysis),
-                        defaultLanguage: defaultLanguage, priority: Triage.priority(for: analysis),
-                        analysis: analysis, openedAt: date),
-            on: db)
     }
 }

@@ -1,0 +1,33 @@
+// The organisation's settings, read at most every few seconds: intake needs them on every complaint.
+import DefuseStore
+import Fluent
+import Vapor
+
+actor SettingsCache {
+    /// Another instance's change shows here within this many seconds; this instance's own changes at once.
+    static let freshFor: TimeInterval = 5
+
+    private var cached: (settings: Organisation, at: Date)?
+
+    func current(on db: any Database, now: Date = Date()) async throws -> Organisation {
+        if let cached, now.timeIntervalSince(cached.at) < SettingsCache.freshFor { return cached.settings }
+        let settings = try await OrganisationRecords.current(on: db)
+        cached = (settings, now)
+        return settings
+    }
+
+    func forget() {
+        cached = nil
+    }
+}
+
+struct SettingsCacheKey: StorageKey {
+    typealias Value = SettingsCache
+}
+
+extension Application {
+    var settingsCache: SettingsCache {
+        guard let cache = storage[SettingsCacheKey.self] else { fatalError("configure() sets up the settings cache") }
+        return cache
+    }
+}

@@ -46,11 +46,13 @@ public struct Analyzer: Sendable {
         let tokens = Tokenizer.tokenize(text, limit: Analyzer.maximumLength)
         var hits = collectHits(tokens)
         let (language, confidence) = identifyLanguage(tokens, hits: hits)
-        let languageIndex = Language(rawValue: language).flatMap { Language.allCases.firstIndex(of: $0) }
-        let english = Language.allCases.firstIndex(of: .en)
-        hits.removeAll { hit in
-            guard let ruleLanguage = lexicon.rules[hit.rule].language else { return false }
-            return ruleLanguage != languageIndex && ruleLanguage != english
+        let languageIndex = Int8(Language(rawValue: language).flatMap { Language.allCases.firstIndex(of: $0) } ?? -2)
+        let english = Int8(Language.allCases.firstIndex(of: .en)!)
+        lexicon.rules.withUnsafeBufferPointer { rules in
+            hits.removeAll { hit in
+                let ruleLanguage = rules[hit.rule].language
+                return ruleLanguage >= 0 && ruleLanguage != languageIndex && ruleLanguage != english
+            }
         }
         var reading = Reading(text: text, tokens: tokens, hits: hits, lexicon: lexicon, calibration: calibration)
         reading.interpret()
@@ -65,58 +67,88 @@ public struct Analyzer: Sendable {
         var last: Int
     }
 
-    /// One pass over the tokens: every rule whose words appear, by exact word or stem.
+    /// One pass over the tokens: every rule whose words appear, by exact word or stem. This is the hot loop, so
+    /// it reads the tables through buffer pointers (no reference counting per word).
     func collectHits(_ text: TokenizedText) -> [Hit] {
         var hits: [Hit] = []
-        let tokens = text.tokens
-        for index in tokens.indices {
-            let token = tokens[index]
-            if Lexicon.bloomContains(lexicon.exactBloom, token.hash), let candidates = lexicon.exactFirst[token.hash] {
-                for rule in candidates { match(rule: Int(rule), from: index, in: text, into: &hits) }
-            }
-            guard !token.isEmoji, token.length >= 3 else { continue }
-            var hash = WordHash.seed
-            var length = 0
-            for position in token.foldedStart..<token.foldedEnd {
-                hash = WordHash.add(hash, text.folded[position])
-                length += 1
-                guard length >= 3, length < 64, lexicon.stemLengths & (1 << UInt64(length)) != 0,
-                      Lexicon.bloomContains(lexicon.stemBloom, hash),
-                      let candidates = lexicon.stemFirst[hash]
-                else { continue }
-                for rule in candidates where lexicon.rules[Int(rule)].matchers[0].length == length {
-                    match(rule: Int(rule), from: index, in: text, into: &hits)
+        let exactFirst = lexicon.exactFirst
+        let stemFirst = lexicon.stemFirst
+        let stemLengths = lexicon.stemLengths
+        lexicon.exactBloom.withUnsafeBufferPointer { exactBloom in
+        lexicon.stemBloom.withUnsafeBufferPointer { stemBloom in
+        lexicon.firstWordRules.withUnsafeBufferPointer { firstWordRules in
+        lexicon.firstLength.withUnsafeBufferPointer { firstLength in
+        lexicon.matcherStart.withUnsafeBufferPointer { matcherStart in
+        lexicon.matcherCount.withUnsafeBufferPointer { matcherCount in
+        lexicon.matchers.withUnsafeBufferPointer { matchers in
+        text.folded.withUnsafeBufferPointer { folded in
+        text.tokens.withUnsafeBufferPointer { tokens in
+            let words = Words(tokens: tokens, folded: folded)
+            func match(_ rule: Int, _ index: Int) {
+                let count = Int(matcherCount[rule])
+                if count == 1 {
+                    hits.append(Hit(rule: rule, first: index, last: index))
+                    return
+                }
+                let start = Int(matcherStart[rule])
+                let ruleMatchers = UnsafeBufferPointer(rebasing: matchers[start..<(start + count)])
+                if let last = Analyzer.matchRest(ruleMatchers, 1, index + 1, words) {
+                    hits.append(Hit(rule: rule, first: index, last: last))
                 }
             }
-        }
+            for index in 0..<tokens.count {
+                let token = tokens[index]
+                if Lexicon.bloomContains(exactBloom, token.hash), let range = exactFirst[token.hash] {
+                    for slot in range.start..<(range.start + range.count) { match(Int(firstWordRules[Int(slot)]), index) }
+                }
+                guard !token.isEmoji, token.length >= 3 else { continue }
+                var hash = WordHash.seed
+                var length = 0
+                for position in token.foldedStart..<token.foldedEnd {
+                    hash = WordHash.add(hash, folded[position])
+                    length += 1
+                    guard length >= 3, length < 64, stemLengths & (1 << UInt64(length)) != 0,
+                          Lexicon.bloomContains(stemBloom, hash), let range = stemFirst[hash]
+                    else { continue }
+                    for slot in range.start..<(range.start + range.count) {
+                        let rule = Int(firstWordRules[Int(slot)])
+                        if firstLength[rule] == length { match(rule, index) }
+                    }
+                }
+            }
+        }}}}}}}}}
         return hits
     }
 
-    private func match(rule: Int, from index: Int, in text: TokenizedText, into hits: inout [Hit]) {
-        let matchers = lexicon.rules[rule].matchers
-        if matchers.count == 1 {
-            hits.append(Hit(rule: rule, first: index, last: index))
-        } else if let last = matchRest(matchers, 1, index + 1, text) {
-            hits.append(Hit(rule: rule, first: index, last: last))
+    /// The tokens and folded letters of a message, as buffers for matching.
+    struct Words {
+        let tokens: UnsafeBufferPointer<Token>
+        let folded: UnsafeBufferPointer<UInt32>
+
+        func prefixHash(_ index: Int, length: Int) -> UInt64 {
+            let token = tokens[index]
+            guard token.length >= length else { return 0 }
+            var hash = WordHash.seed
+            for position in token.foldedStart..<(token.foldedStart + length) { hash = WordHash.add(hash, folded[position]) }
+            return hash
         }
     }
 
     /// Matches `matchers[at...]` starting at token `token`; returns the last token matched.
-    private func matchRest(_ matchers: [Matcher], _ at: Int, _ token: Int, _ text: TokenizedText) -> Int? {
+    static func matchRest(_ matchers: UnsafeBufferPointer<Matcher>, _ at: Int, _ token: Int, _ words: Words) -> Int? {
         guard at < matchers.count else { return token - 1 }
         let matcher = matchers[at]
         if matcher.kind == .gap {
             for skip in 0...matcher.length {
-                if let last = matchRest(matchers, at + 1, token + skip, text) { return last }
+                if let last = matchRest(matchers, at + 1, token + skip, words) { return last }
             }
             return nil
         }
-        guard token < text.tokens.count else { return nil }
-        let candidate = text.tokens[token]
+        guard token < words.tokens.count else { return nil }
         let matches = matcher.kind == .exact
-            ? candidate.hash == matcher.hash
-            : text.prefixHash(token, length: matcher.length) == matcher.hash
-        return matches ? matchRest(matchers, at + 1, token + 1, text) : nil
+            ? words.tokens[token].hash == matcher.hash
+            : words.prefixHash(token, length: matcher.length) == matcher.hash
+        return matches ? matchRest(matchers, at + 1, token + 1, words) : nil
     }
 
     /// Script first (Greek, Cyrillic), then the marker words of each language for Latin-script text.
@@ -128,9 +160,11 @@ public struct Analyzer: Sendable {
             return ("ru", min(1, 0.6 + Double(text.cyrillicLetters) / Double(letters) * 0.4))
         }
         var scores = [Float](repeating: 0, count: Language.allCases.count)
-        for token in text.tokens where Lexicon.bloomContains(lexicon.exactBloom, token.hash) {
-            if let weights = lexicon.markers[token.hash] {
-                for index in scores.indices { scores[index] += weights[index] }
+        lexicon.exactBloom.withUnsafeBufferPointer { bloom in
+            for token in text.tokens where Lexicon.bloomContains(bloom, token.hash) {
+                if let weights = lexicon.markers[token.hash] {
+                    for index in scores.indices { scores[index] += weights[index] }
+                }
             }
         }
         let turkish = Language.allCases.firstIndex(of: .tr)!

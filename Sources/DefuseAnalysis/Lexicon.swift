@@ -33,6 +33,38 @@ enum Cue: String, CaseIterable, Decodable, Sendable {
         }
     }
 
+    /// A distinct bit per cue, for `CueSet`.
+    var bit: UInt64 {
+        let position: UInt64 = switch self {
+        case .anger: 0
+        case .abuse: 1
+        case .threat: 2
+        case .churn: 3
+        case .`public`: 4
+        case .legal: 5
+        case .availability: 6
+        case .cleanliness: 7
+        case .staff: 8
+        case .pricing: 9
+        case .waiting: 10
+        case .quality: 11
+        case .refund: 12
+        case .replacement: 13
+        case .compensation: 14
+        case .apology: 15
+        case .manager: 16
+        case .cancel: 17
+        case .safety: 18
+        case .profanity: 19
+        case .praise: 20
+        case .sarcasm: 21
+        case .negator: 22
+        case .intensifier: 23
+        case .reporting: 24
+        }
+        return 1 << position
+    }
+
     var category: Category? { Category(rawValue: rawValue) }
     var demand: Demand? { Demand(rawValue: rawValue) }
 }
@@ -59,13 +91,12 @@ struct Matcher: Sendable {
     var length: Int
 }
 
+/// What a rule means; its matchers live in `Lexicon.matchers` and its text in `Lexicon.terms`.
 struct Rule: Sendable {
     var cue: Cue
-    /// Index into `Language.allCases`, or `nil` for rules that hold in every language.
-    var language: Int?
+    /// Index into `Language.allCases`, or -1 for rules that hold in every language.
+    var language: Int8
     var weight: Float
-    var matchers: [Matcher]
-    var term: String
 }
 
 /// All packs compiled: rules indexed by their first word (exact or stem), language markers, and bloom filters that
@@ -73,9 +104,25 @@ struct Rule: Sendable {
 struct Lexicon: Sendable {
     static let bloomBits = 1 << 18
 
+    /// Where the rules starting with one word (or stem) sit in `firstWordRules`.
+    struct RuleRange: Sendable {
+        var start: Int32
+        var count: Int32
+    }
+
     var rules: [Rule] = []
-    var exactFirst: [UInt64: [Int32]] = [:]
-    var stemFirst: [UInt64: [Int32]] = [:]
+    /// Each rule's term as written in its pack, for reports and debugging.
+    var terms: [String] = []
+    /// Every rule's matchers, one after another (flat, so matching never touches a per-rule array).
+    var matchers: [Matcher] = []
+    /// Per rule index, where its matchers start and how many there are, and its first matcher's letter count.
+    var matcherStart: [Int32] = []
+    var matcherCount: [Int32] = []
+    var firstLength: [Int32] = []
+    var exactFirst: [UInt64: RuleRange] = [:]
+    var stemFirst: [UInt64: RuleRange] = [:]
+    /// Rule indices grouped by first word: the ranges above point into this.
+    var firstWordRules: [Int32] = []
     var markers: [UInt64: [Float]] = [:]
     var exactBloom = [UInt64](repeating: 0, count: Lexicon.bloomBits / 64)
     var stemBloom = [UInt64](repeating: 0, count: Lexicon.bloomBits / 64)
@@ -83,7 +130,7 @@ struct Lexicon: Sendable {
     var stemLengths: UInt64 = 0
 
     @inline(__always)
-    static func bloomContains(_ bloom: [UInt64], _ hash: UInt64) -> Bool {
+    static func bloomContains(_ bloom: UnsafeBufferPointer<UInt64>, _ hash: UInt64) -> Bool {
         let bit = Int(truncatingIfNeeded: (hash >> 20) & UInt64(bloomBits - 1))
         return bloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
@@ -94,6 +141,8 @@ struct Lexicon: Sendable {
     }
 
     init(packs: [LanguagePack]) throws {
+        var exactLists: [UInt64: [Int32]] = [:]
+        var stemLists: [UInt64: [Int32]] = [:]
         for pack in packs {
             let language = Language(rawValue: pack.language).flatMap { Language.allCases.firstIndex(of: $0) }
             if language == nil, pack.language != "common" {
@@ -112,22 +161,35 @@ struct Lexicon: Sendable {
             }
             for group in pack.rules {
                 for term in group.terms {
-                    let matchers = try Lexicon.compile(term, in: pack.language)
+                    let compiled = try Lexicon.compile(term, in: pack.language)
                     let index = Int32(rules.count)
-                    rules.append(Rule(cue: group.label, language: language, weight: group.weight ?? group.label.defaultWeight,
-                                      matchers: matchers, term: term))
-                    let first = matchers[0]
+                    rules.append(Rule(cue: group.label, language: Int8(language ?? -1),
+                                      weight: group.weight ?? group.label.defaultWeight))
+                    terms.append(term)
+                    matcherStart.append(Int32(matchers.count))
+                    matcherCount.append(Int32(compiled.count))
+                    matchers += compiled
+                    let first = compiled[0]
+                    firstLength.append(Int32(first.length))
                     if first.kind == .stem {
-                        stemFirst[first.hash, default: []].append(index)
+                        stemLists[first.hash, default: []].append(index)
                         Lexicon.bloomInsert(&stemBloom, first.hash)
                         stemLengths |= 1 << UInt64(min(first.length, 63))
                     } else {
-                        exactFirst[first.hash, default: []].append(index)
+                        exactLists[first.hash, default: []].append(index)
                         Lexicon.bloomInsert(&exactBloom, first.hash)
                     }
                 }
             }
         }
+        func flatten(_ lists: [UInt64: [Int32]], into table: inout [UInt64: RuleRange]) {
+            for (hash, list) in lists {
+                table[hash] = RuleRange(start: Int32(firstWordRules.count), count: Int32(list.count))
+                firstWordRules += list
+            }
+        }
+        flatten(exactLists, into: &exactFirst)
+        flatten(stemLists, into: &stemFirst)
     }
 
     /// Turns "estoy hart*" or "call ~ manager" into matchers: words, stems (`*`), and gaps of up to three words (`~`).

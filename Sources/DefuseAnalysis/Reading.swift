@@ -8,7 +8,7 @@ struct Reading {
     let calibration: AngerCalibration
 
     private(set) var evidence: [Evidence] = []
-    private(set) var found: Set<Cue> = []
+    private(set) var found = CueSet()
     private var angerCues: [(first: Int, weight: Float)] = []
     private(set) var praisePoints: Float = 0
     private(set) var hostile = false
@@ -149,7 +149,7 @@ struct Reading {
     }
 
     func result(language: String, confidence: Double, truncated: Bool) -> MessageAnalysis {
-        let demands = Demand.allCases.filter { found.contains(Cue(rawValue: $0.rawValue)!) }
+        let demands = Demand.allCases.filter { found.contains($0.cue) }
         let words = angerPoints
         var score = words + emphasis
         if found.contains(.abuse) { score += 3 }
@@ -175,8 +175,41 @@ struct Reading {
             language: language, languageConfidence: (confidence * 100).rounded() / 100, anger: anger,
             angerScore: (Double(score) * 100).rounded() / 100, abuse: found.contains(.abuse),
             threat: found.contains(.threat), churn: found.contains(.churn), public: found.contains(.public),
-            legal: found.contains(.legal), categories: Category.allCases.filter { found.contains(Cue(rawValue: $0.rawValue)!) },
+            legal: found.contains(.legal), categories: Category.allCases.filter { found.contains($0.cue) },
             demands: demands, evidence: evidence.sorted { ($0.start, $0.end) < ($1.start, $1.end) },
             truncated: truncated)
+    }
+}
+
+/// A set of cues as bits: the analyzer asks "was this found?" many times per message.
+struct CueSet {
+    private var bits: UInt64 = 0
+    mutating func insert(_ cue: Cue) { bits |= cue.bit }
+    func contains(_ cue: Cue) -> Bool { bits & cue.bit != 0 }
+}
+
+extension Category {
+    var cue: Cue {
+        switch self {
+        case .availability: .availability
+        case .cleanliness: .cleanliness
+        case .staff: .staff
+        case .pricing: .pricing
+        case .waiting: .waiting
+        case .quality: .quality
+        }
+    }
+}
+
+extension Demand {
+    var cue: Cue {
+        switch self {
+        case .refund: .refund
+        case .replacement: .replacement
+        case .compensation: .compensation
+        case .apology: .apology
+        case .manager: .manager
+        case .cancel: .cancel
+        }
     }
 }

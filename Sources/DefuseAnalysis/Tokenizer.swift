@@ -39,12 +39,6 @@ struct TokenizedText {
     /// UTF-16 offsets of quotation marks, and whether each opens (nil when the same mark opens and closes).
     var quoteMarks: [(offset: Int, opens: Bool?)] = []
 
-    /// Hash of the first `length` folded scalars of token `index`.
-    func prefixHash(_ index: Int, length: Int) -> UInt64 {
-        let token = tokens[index]
-        guard token.length >= length else { return 0 }
-        return WordHash.hash(folded[token.foldedStart..<(token.foldedStart + length)])
-    }
 }
 
 enum Tokenizer {

@@ -129,19 +129,18 @@ func speed(_ arguments: [String]) throws {
     let analyzer = try Analyzer.bundled()
     let loadMilliseconds = Date().timeIntervalSince(loadStart) * 1000
     var analysed = 0
-    var characters = 0
     var checksum = 0
     let start = Date()
     while Date().timeIntervalSince(start) < seconds {
         for text in texts {
             let analysis = analyzer.analyze(text)
             checksum &+= analysis.anger &+ analysis.evidence.count
-            characters += text.count
         }
         analysed += texts.count
     }
     let elapsed = Date().timeIntervalSince(start)
-    print("messages: \(texts.count) distinct, mean \(characters / max(1, analysed)) characters")
+    let characters = texts.reduce(0) { $0 + $1.count }
+    print("messages: \(texts.count) distinct, mean \(characters / max(1, texts.count)) characters")
     print("throughput_msgs_per_s \(Int(Double(analysed) / elapsed))")
     print("pack_load_ms \(String(format: "%.1f", loadMilliseconds))")
     print("peak_rss_mib \(residentPeakKiB() / 1024)")

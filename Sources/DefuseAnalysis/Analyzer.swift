@@ -180,7 +180,7 @@ public struct Analyzer: Sendable {
             return text.latinLetters >= 3 ? ("en", 0.3) : ("und", 0)
         }
         let second = max(0, scores[ranked[1]])
-        let confidence = Double(best / (best + second)) * min(1, Double(best) / 3)
+        let confidence = Double(best / (best + second)) * min(1, Double(best) / 1.5)
         return (Language.allCases[ranked[0]].rawValue, max(0.3, confidence))
     }
 }

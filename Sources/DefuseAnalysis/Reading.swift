@@ -55,6 +55,15 @@ struct Reading {
             }
         }
         func quoted(_ hit: Analyzer.Hit) -> Bool { words[hit.first].quoted }
+        // Sentences that state a grievance: a problem (other than naming staff, which praise does too) or an anger
+        // word.
+        var complaintSentences = Set<Int>()
+        for hit in hits {
+            let cue = lexicon.rules[hit.rule].cue
+            if (cue.category != nil && cue != .staff) || cue == .anger || cue == .profanity {
+                complaintSentences.insert(words[hit.first].sentence)
+            }
+        }
         for hit in hits {
             let rule = lexicon.rules[hit.rule]
             switch rule.cue {
@@ -63,6 +72,9 @@ struct Reading {
             case .praise:
                 if let negator = before(hit, negators, reach: Reading.negationReach) {
                     addAnger(1.5, from: negator.first, to: hit.last)
+                } else if complaintSentences.contains(words[hit.first].sentence) {
+                    // "Great job, three hours late": praise next to a grievance is irony.
+                    addAnger(1.0, from: hit.first, to: hit.last)
                 } else if !quoted(hit) {
                     praisePoints += rule.weight
                 }
@@ -126,7 +138,7 @@ struct Reading {
     }
 
     private mutating func appendEvidence(_ label: String, start: Int, end: Int) {
-        if evidence.contains(where: { $0.label == label && $0.start < end && start < $0.end }) { return }
+        if evidence.contains(where: { $0.label == label && $0.start == start && $0.end == end }) { return }
         let utf16 = text.utf16
         let lower = utf16.index(utf16.startIndex, offsetBy: start)
         let upper = utf16.index(lower, offsetBy: end - start)

@@ -85,6 +85,18 @@ public struct Evaluation: Sendable {
 
     public init() {}
 
+    /// Complaints (any anger, problem or demand) told from calm messages and praise.
+    public var complaint = Tally()
+    public var trueNegatives = 0
+
+    /// Mean of the rate complaints are caught and the rate calm messages are left alone.
+    public var complaintBalancedAccuracy: Double {
+        let caught = complaint.recall
+        let calm = complaint.falsePositives + trueNegatives
+        let leftAlone = calm == 0 ? 1 : Double(trueNegatives) / Double(calm)
+        return (caught + leftAlone) / 2
+    }
+
     public var languageAccuracy: Double { count == 0 ? 0 : Double(languageRight) / Double(count) }
     public var angerAccuracy: Double { count == 0 ? 0 : Double(angerExact) / Double(count) }
 
@@ -117,6 +129,10 @@ public struct Evaluation: Sendable {
         for label in Evaluation.allLabels {
             tallies[label, default: Tally()].add(expected: expected.contains(label), actual: actual.contains(label))
         }
+        let isComplaint = message.anger > 0 || !message.categories.isEmpty || !message.demands.isEmpty
+        let readAsComplaint = analysis.anger > 0 || !analysis.categories.isEmpty || !analysis.demands.isEmpty
+        complaint.add(expected: isComplaint, actual: readAsComplaint)
+        if !isComplaint, !readAsComplaint { trueNegatives += 1 }
     }
 
     /// The labels where expectation and analysis disagree: (label, expected).

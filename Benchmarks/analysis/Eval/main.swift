@@ -53,6 +53,7 @@ func quality(_ arguments: [String]) throws {
     row("language accuracy") { $0.languageAccuracy }
     row("anger exact") { $0.angerAccuracy }
     for group in Evaluation.groups { row("\(group.name) F1") { $0.tally(group.labels).f1 } }
+    row("complaint/praise BA") { $0.complaintBalancedAccuracy }
     print("\nanger confusion (rows: labelled 0-3, columns: read as 0-3)")
     for (level, row) in overall.angerConfusion.enumerated() {
         print("  \(level): " + row.map { String($0).padding(toLength: 6, withPad: " ", startingAt: 0) }.joined())

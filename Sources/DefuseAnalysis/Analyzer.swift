@@ -170,7 +170,7 @@ public struct Analyzer: Sendable {
         let turkish = Language.allCases.firstIndex(of: .tr)!
         let spanish = Language.allCases.firstIndex(of: .es)!
         scores[turkish] += Float(text.turkishMarks) * 1.5
-        scores[spanish] += Float(text.spanishMarks) * 1.5
+        scores[spanish] += Float(text.spanishMarks) * 0.75
         // Greek or Cyrillic letters in mostly Latin text still count for something.
         scores[0] += Float(text.greekLetters) * 0.2
         scores[Language.allCases.firstIndex(of: .ru)!] += Float(text.cyrillicLetters) * 0.2

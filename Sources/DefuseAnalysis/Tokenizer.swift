@@ -113,7 +113,8 @@ enum Tokenizer {
                 }
                 switch value {
                 case 0x131, 0x130, 0x15E, 0x15F, 0x11E, 0x11F: result.turkishMarks += 1
-                case 0xF1, 0xD1: result.spanishMarks += 1
+                case 0xF1, 0xD1: result.spanishMarks += 2  // ñ
+                case 0xE1, 0xE9, 0xED, 0xF3, 0xFA: result.spanishMarks += 1  // á é í ó ú
                 default: break
                 }
                 if folded == runValue {

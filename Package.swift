@@ -55,6 +55,7 @@ let package = Package(
         .executableTarget(
             name: "defuse",
             dependencies: [
+                "DefuseAnalysis",
                 "DefuseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -87,7 +87,11 @@ public enum CaseRecords {
             record.peakAnger = opening.analysis?.anger
             record.$customer.value = customer
             let found = Set(opening.categories + (opening.analysis?.categories ?? [])).sorted()
-            let caseCategories = found.map { CaseCategory(caseID: caseID, category: $0.rawValue) }
+            let caseCategories = found.map { category in
+                let row = CaseCategory(caseID: caseID, category: category.rawValue)
+                row.id = UUID()
+                return row
+            }
             record.$categories.value = caseCategories
             categories += caseCategories
             messages.append(Message(
@@ -100,10 +104,14 @@ public enum CaseRecords {
                                     at: opening.openedAt))
             cases.append(record)
         }
-        try await cases.create(on: db)
-        if !categories.isEmpty { try await categories.create(on: db) }
-        try await messages.create(on: db)
-        try await events.create(on: db)
+        try await BulkInsert.insert(into: Case.schema, columns: Case.insertColumns, rows: cases.map(\.insertRow), on: db)
+        try await BulkInsert.insert(into: CaseCategory.schema, columns: CaseCategory.insertColumns,
+                                    rows: categories.map(\.insertRow), on: db)
+        try await BulkInsert.insert(into: Message.schema, columns: Message.insertColumns,
+                                    rows: messages.map(\.insertRow), on: db)
+        try await BulkInsert.insert(into: CaseEvent.schema, columns: CaseEvent.insertColumns,
+                                    rows: events.map(\.insertRow), on: db)
+        for record in cases { record.$id.exists = true }
         return cases
     }
 

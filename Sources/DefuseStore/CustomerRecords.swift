@@ -46,12 +46,16 @@ public enum CustomerRecords {
                 email: complaint.customerEmail, phone: complaint.customerPhone,
                 language: complaint.customerLanguage?.rawValue)
             customer.id = UUID()
+            customer.createdAt = Date()
+            customer.updatedAt = customer.createdAt
             if let email = complaint.customerEmail { byEmail[email] = customer }
             if let phone = complaint.customerPhone { byPhone[phone] = customer }
             created.append(customer)
             result.append(customer)
         }
-        if !created.isEmpty { try await created.create(on: db) }
+        try await BulkInsert.insert(into: Customer.schema, columns: Customer.insertColumns,
+                                    rows: created.map(\.insertRow), on: db)
+        for customer in created { customer.$id.exists = true }
         for customer in changed.values { try await customer.update(on: db) }
         return result
     }

@@ -69,6 +69,7 @@ public enum CaseRecords {
     /// sync to disk (see `IntakeQueue`). The cases come back in the order of `openings`.
     public static func open(_ openings: [CaseOpening], on db: any Database) async throws -> [Case] {
         let customers = try await CustomerRecords.findOrCreate(for: openings.map(\.complaint), on: db)
+        var references = try await unusedReferences(openings.count, on: db)
         var cases: [Case] = []
         var categories: [CaseCategory] = []
         var messages: [Message] = []
@@ -80,7 +81,7 @@ public enum CaseRecords {
             let due = opening.targets.deadlines(openedAt: opening.openedAt, priority: opening.priority)
             let caseID = TimeOrderedID.make(at: opening.openedAt)
             let record = Case(
-                id: caseID, reference: CaseReference.make(), customerID: try customer.requireID(),
+                id: caseID, reference: references.removeLast(), customerID: try customer.requireID(),
                 channel: opening.complaint.channel.rawValue, language: language, subject: opening.complaint.subject,
                 stage: Stage.new.rawValue, priority: opening.priority.rawValue, fault: Fault.unknown.rawValue,
                 createdAt: opening.openedAt, firstResponseDue: due.firstResponse, resolutionDue: due.resolution)
@@ -115,8 +116,21 @@ public enum CaseRecords {
         return cases
     }
 
-    /// A reference no stored case has, checked up front (for bulk loads). New cases skip the check: a collision
-    /// (32^5 references) hits the unique index and `Database.write` retries with a fresh reference.
+    /// `count` distinct references no stored case has, checked with one query per round. With a million cases
+    /// about 3% of fresh references are taken, so a second round is common and a third rare; a race with another
+    /// instance still ends at the unique index, and `Database.write` retries.
+    static func unusedReferences(_ count: Int, on db: any Database) async throws -> [String] {
+        var chosen = Set<String>()
+        for _ in 0..<10 where chosen.count < count {
+            let candidates = Set((0..<(count - chosen.count)).map { _ in CaseReference.make() }).subtracting(chosen)
+            let taken = try await Case.query(on: db).filter(\.$reference ~~ Array(candidates)).all(\.$reference)
+            chosen.formUnion(candidates.subtracting(taken))
+        }
+        guard chosen.count == count else { throw DefuseError.conflict("could not find free case references") }
+        return Array(chosen)
+    }
+
+    /// A reference no stored case has, for cases opened one at a time outside intake (demo data).
     public static func unusedReference(on db: any Database) async throws -> String {
         for _ in 0..<8 {
             let reference = CaseReference.make()

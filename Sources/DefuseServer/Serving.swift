@@ -17,6 +17,7 @@ public enum Serving {
         } catch {
             throw ConfigError("cannot listen on \(config.host):\(config.port): \(error) (--host, --port)")
         }
+        DatabaseTuning.scheduleStatistics(app)
         app.logger.notice("Defuse is serving on http://\(config.host):\(config.port) (\(config.databaseDescription))")
 
         let (signals, continuation) = AsyncStream<Int32>.makeStream()

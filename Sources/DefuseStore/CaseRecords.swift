@@ -155,7 +155,6 @@ public enum CaseRecords {
         if let minAnger = query.minAnger { builder.filter(\.$peakAnger >= minAnger) }
         if let from = query.createdFrom { builder.filter(\.$createdAt >= from) }
         if let to = query.createdTo { builder.filter(\.$createdAt < to) }
-        if let before = query.before { builder.filter(\.$id < before) }
         switch query.assignee {
         case .agent(let id): builder.filter(\.$assignee.$id == id)
         case .email(let email):
@@ -164,11 +163,17 @@ public enum CaseRecords {
         case nil: break
         }
         if let category = query.category {
+            // Page along the (category, case_id) index itself: ordering by the cases table's id would make the
+            // database sort every case of the category (a third of a second at a million cases).
             builder.join(CaseCategory.self, on: \Case.$id == \CaseCategory.$case.$id)
                 .filter(CaseCategory.self, \.$category == category.rawValue)
+            if let before = query.before { builder.filter(CaseCategory.self, \.$case.$id < before) }
+            builder.sort(CaseCategory.self, \.$case.$id, .descending)
+        } else {
+            if let before = query.before { builder.filter(\.$id < before) }
+            builder.sort(\.$id, .descending)
         }
         let page = try await builder
-            .sort(\.$id, .descending)
             .limit(query.limit + 1)
             .with(\.$customer)
             .with(\.$assignee)

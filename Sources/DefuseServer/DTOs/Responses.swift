@@ -81,7 +81,19 @@ struct CaseSummary: Encodable {
 
 struct CaseList: Encodable {
     var cases: [CaseSummary]
+    /// `null` on the last page, so clients can tell the end from a missing field.
     var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey {
+        case cases
+        case nextCursor = "next_cursor"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cases, forKey: .cases)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
 }
 
 struct MessageBody: Encodable {

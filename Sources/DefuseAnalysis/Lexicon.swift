@@ -23,12 +23,10 @@ enum Cue: String, CaseIterable, Decodable, Sendable {
     /// Words that report what someone else said ("called me", "μου είπε"): an insult after them is quoted.
     case reporting
 
+    /// The weight of a rule group that does not give one.
     var defaultWeight: Float {
         switch self {
-        case .anger: 1.0
-        case .profanity: 1.5
-        case .sarcasm: 1.5
-        case .praise: 1.0
+        case .profanity, .sarcasm: 1.5
         default: 1.0
         }
     }
@@ -66,7 +64,6 @@ enum Cue: String, CaseIterable, Decodable, Sendable {
     }
 
     var category: Category? { Category(rawValue: rawValue) }
-    var demand: Demand? { Demand(rawValue: rawValue) }
 }
 
 /// One language's knowledge, as written by people in `LanguagePacks/<code>.json`.
@@ -91,7 +88,7 @@ struct Matcher: Sendable {
     var length: Int
 }
 
-/// What a rule means; its matchers live in `Lexicon.matchers` and its text in `Lexicon.terms`.
+/// What a rule means; its matchers live in `Lexicon.matchers`.
 struct Rule: Sendable {
     var cue: Cue
     /// Index into `Language.allCases`, or -1 for rules that hold in every language.
@@ -111,8 +108,6 @@ struct Lexicon: Sendable {
     }
 
     var rules: [Rule] = []
-    /// Each rule's term as written in its pack, for reports and debugging.
-    var terms: [String] = []
     /// Every rule's matchers, one after another (flat, so matching never touches a per-rule array).
     var matchers: [Matcher] = []
     /// Per rule index, where its matchers start and how many there are, and its first matcher's letter count.
@@ -165,7 +160,6 @@ struct Lexicon: Sendable {
                     let index = Int32(rules.count)
                     rules.append(Rule(cue: group.label, language: Int8(language ?? -1),
                                       weight: group.weight ?? group.label.defaultWeight))
-                    terms.append(term)
                     matcherStart.append(Int32(matchers.count))
                     matcherCount.append(Int32(compiled.count))
                     matchers += compiled

@@ -4,14 +4,9 @@ import Fluent
 import Foundation
 
 public enum CustomerRecords {
-    /// The customer with this email, else this phone; created if neither matches. Details we did not have yet
-    /// (a phone number, a language) are filled in from the new complaint; what we had is kept.
-    public static func findOrCreate(for complaint: ValidComplaint, on db: any Database) async throws -> Customer {
-        try await findOrCreate(for: [complaint], on: db)[0]
-    }
-
-    /// `findOrCreate` for several complaints with two lookups and one insert; complaints from the same new person
-    /// in one batch share one new customer.
+    /// For each complaint, the customer with its email, else its phone; created if neither matches (complaints from
+    /// the same new person in one batch share one new customer). Details we did not have yet (a phone number, a
+    /// language) are filled in from the complaint; what we had is kept. Two lookups and one insert for the batch.
     public static func findOrCreate(for complaints: [ValidComplaint], on db: any Database) async throws -> [Customer] {
         let emails = Set(complaints.compactMap(\.customerEmail))
         let phones = Set(complaints.compactMap(\.customerPhone))

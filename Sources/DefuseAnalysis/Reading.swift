@@ -169,8 +169,12 @@ struct Reading {
         if safety { score += calibration.safety }
         if found.contains(.legal) { score += calibration.legal }
         if found.contains(.public) { score += calibration.public }
-        if found.contains(.churn) { score += calibration.churn }
-        score += calibration.demand * Float(min(demands.count, 3))
+        // A polite "please cancel my membership" is churn and a demand, but not anger: these only add to anger
+        // that the words already show.
+        if words > 0 {
+            if found.contains(.churn) { score += calibration.churn }
+            score += calibration.demand * Float(min(demands.count, 3))
+        }
         if words < 2 { score -= calibration.praise * min(praisePoints, 2) }
         score = max(0, score)
         let anger: Int

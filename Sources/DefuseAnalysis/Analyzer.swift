@@ -45,7 +45,7 @@ public struct Analyzer: Sendable {
     public func analyze(_ text: String) -> MessageAnalysis {
         let tokens = Tokenizer.tokenize(text, limit: Analyzer.maximumLength)
         var hits = collectHits(tokens)
-        let (language, confidence) = identifyLanguage(tokens, hits: hits)
+        let (language, confidence) = identifyLanguage(tokens)
         let languageIndex = Int8(Language(rawValue: language).flatMap { Language.allCases.firstIndex(of: $0) } ?? -2)
         let english = Int8(Language.allCases.firstIndex(of: .en)!)
         lexicon.rules.withUnsafeBufferPointer { rules in
@@ -152,7 +152,7 @@ public struct Analyzer: Sendable {
     }
 
     /// Script first (Greek, Cyrillic), then the marker words of each language for Latin-script text.
-    func identifyLanguage(_ text: TokenizedText, hits: [Hit]) -> (String, Double) {
+    func identifyLanguage(_ text: TokenizedText) -> (String, Double) {
         let letters = text.greekLetters + text.cyrillicLetters + text.latinLetters
         guard letters >= 2 else { return ("und", 0) }
         if text.greekLetters * 2 >= letters { return ("el", min(1, 0.6 + Double(text.greekLetters) / Double(letters) * 0.4)) }

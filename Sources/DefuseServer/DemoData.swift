@@ -74,14 +74,17 @@ public enum DemoData {
         }
         let team = staff
         try await app.db.write { db in
+            let references = try await CaseRecords.unusedReferences(cases.count, on: db)
             for (index, demo) in cases.enumerated() {
-                try await store(demo, index: index, staff: team, now: now, on: db)
+                try await store(demo, index: index, reference: references[index], staff: team, now: now, on: db)
             }
         }
         return logins
     }
 
-    static func store(_ demo: DemoCase, index: Int, staff: [String: Agent], now: Date, on db: any Database) async throws {
+    static func store(
+        _ demo: DemoCase, index: Int, reference: String, staff: [String: Agent], now: Date, on db: any Database
+    ) async throws {
         let email = demo.customer.email?.lowercased()
         let customer: Customer
         if let email, let existing = try await Customer.query(on: db).filter(\.$email == email).first() {
@@ -97,7 +100,7 @@ public enum DemoData {
         let priority = Priority(rawValue: demo.priority) ?? .normal
         let due = ServiceTargets.standard.deadlines(openedAt: opened, priority: priority)
         let record = Case(
-            id: TimeOrderedID.make(at: opened), reference: try await CaseRecords.unusedReference(on: db),
+            id: TimeOrderedID.make(at: opened), reference: reference,
             customerID: try customer.requireID(), channel: demo.channel, language: demo.customer.language,
             subject: demo.subject, stage: demo.stage, priority: priority.rawValue, fault: demo.fault,
             createdAt: opened, firstResponseDue: due.firstResponse, resolutionDue: due.resolution)

@@ -119,7 +119,7 @@ public enum CaseRecords {
     /// `count` distinct references no stored case has, checked with one query per round. With a million cases
     /// about 3% of fresh references are taken, so a second round is common and a third rare; a race with another
     /// instance still ends at the unique index, and `Database.write` retries.
-    static func unusedReferences(_ count: Int, on db: any Database) async throws -> [String] {
+    public static func unusedReferences(_ count: Int, on db: any Database) async throws -> [String] {
         var chosen = Set<String>()
         for _ in 0..<10 where chosen.count < count {
             let candidates = Set((0..<(count - chosen.count)).map { _ in CaseReference.make() }).subtracting(chosen)
@@ -128,15 +128,6 @@ public enum CaseRecords {
         }
         guard chosen.count == count else { throw DefuseError.conflict("could not find free case references") }
         return Array(chosen)
-    }
-
-    /// A reference no stored case has, for cases opened one at a time outside intake (demo data).
-    public static func unusedReference(on db: any Database) async throws -> String {
-        for _ in 0..<8 {
-            let reference = CaseReference.make()
-            if try await Case.query(on: db).filter(\.$reference == reference).count() == 0 { return reference }
-        }
-        throw DefuseError.conflict("could not find a free case reference")
     }
 
     /// The case with this public reference, or a not-found error naming it.

@@ -93,6 +93,27 @@ import Vapor
         }
     }
 
+    @Test func aBurstOfComplaintsIsWrittenInBatchesAndEachGetsItsOwnCase() async throws {
+        try await withServer { server in
+            // Concurrent requests meet in the intake queue and are written together.
+            let replies = try await withThrowingTaskGroup(of: TestServer.Reply.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await server.send(.POST, "/api/v1/complaints", json: complaint(
+                            "Парцела \(index) не пришла", name: "Клиент", email: "client\(index % 5)@example.ru"))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(replies.allSatisfy { $0.status == .created })
+            #expect(Set(replies.compactMap { $0.json["reference"] as? String }).count == 40)
+            #expect(Set(replies.compactMap { $0.json["customer_id"] as? String }).count == 5)
+            #expect(replies.allSatisfy { $0.json["language"] as? String == "ru" })
+            #expect(try await server.count(Case.self) == 40)
+            #expect(try await server.count(Customer.self) == 5)
+        }
+    }
+
     @Test func healthReportsTheDatabase() async throws {
         try await withServer { server in
             let health = try await server.send(.GET, "/healthz")

@@ -118,3 +118,26 @@ struct Interrupted: Error {}
         #expect(window.cases.count == 3)
     }
 }
+
+@Test func aBatchOfComplaintsSharesNewCustomersAndGetsDistinctReferences() async throws {
+    try await withDatabase { db in
+        let openings = try [
+            opening("Πρώτο παράπονο", email: "nikos@example.gr", language: .el),
+            opening("Segunda queja", email: "marta@example.es"),
+            opening("Και δεύτερο", email: "NIKOS@example.gr"),
+            opening("Sin email"),
+        ]
+        let cases = try await db.write { db in try await CaseRecords.open(openings, on: db) }
+        #expect(cases.count == 4)
+        #expect(Set(cases.map(\.reference)).count == 4)
+        #expect(cases[0].$customer.id == cases[2].$customer.id)
+        #expect(cases[0].$customer.id != cases[1].$customer.id)
+        #expect(cases[2].language == "el")  // the customer's language, known from earlier in the same batch
+        #expect(try await Customer.query(on: db).count() == 3)
+        #expect(try await Message.query(on: db).count() == 4)
+        #expect(try await CaseEvent.query(on: db).filter(\.$kind == "opened").count() == 4)
+        // What the batch stored reads back through the models.
+        let detail = try await CaseRecords.detail(reference: cases[1].reference, on: db)
+        #expect(detail.messages.first?.text == "Segunda queja")
+    }
+}

@@ -24,7 +24,12 @@ struct Run {
     var stderr: String
 }
 
-func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Run {
+func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Run {
+    try run(arguments, bytes: Data(input.utf8), environment: environment)
+}
+
+/// Runs the built binary with `bytes` on standard input (raw, so invalid UTF-8 stays invalid).
+func run(_ arguments: [String], bytes: Data? = nil, environment: [String: String] = [:]) throws -> Run {
     let process = Process()
     process.executableURL = try defuseBinary()
     process.arguments = arguments
@@ -37,7 +42,7 @@ func run(_ arguments: [String], input: String? = nil, environment: [String: Stri
     process.standardError = err
     process.standardInput = inPipe
     try process.run()
-    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+    if let bytes { inPipe.fileHandleForWriting.write(bytes) }
     try inPipe.fileHandleForWriting.close()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -152,4 +157,29 @@ func temporaryDirectory() -> String {
     #expect(!process.isRunning)
     #expect(process.terminationStatus == 0)
     #expect(FileManager.default.fileExists(atPath: data + "/defuse.sqlite"))
+}
+
+@Test func analyzeReadsAMessageOrAStreamOfJSONLines() throws {
+    let report = try run(["analyze", "Ο καφές ήταν κρύος. Θέλω τα λεφτά μου πίσω!!"])
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(report.stdout.contains("language    el"))
+    #expect(report.stdout.contains("refund"))
+    #expect(report.stdout.contains("]{"))
+
+    // Three lines, one of them not JSON and one not UTF-8, and no newline after the last.
+    var input = Data(#"{"id": 1, "text": "Grabe, 3 weeks na wala pa rin yung refund ko"}"#.utf8)
+    input.append(Data("\nnot json\n".utf8))
+    input.append(Data([0x7B, 0xFF, 0x7D, 0x0A]))
+    input.append(Data(#"{"id": "last", "text": "Спасибо, всё отлично"}"#.utf8))
+    let stream = try run(["analyze", "--jsonl"], bytes: input)
+    let lines = stream.stdout.split(separator: "\n")
+    #expect(stream.status == 0)
+    #expect(lines.count == 4)
+    #expect(lines[0].contains(#""id":1"#) && lines[0].contains(#""language":"tl""#))
+    #expect(lines[1].contains(#""error""#))
+    #expect(lines[2].contains(#""error""#))
+    #expect(lines[3].contains(#""id":"last""#) && lines[3].contains(#""language":"ru""#))
+
+    let nothing = try run(["analyze"])
+    #expect(nothing.status != 0)
 }

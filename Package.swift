@@ -24,7 +24,7 @@ let package = Package(
     ],
     targets: [
         // Reads text: language, anger, abuse, threats, intents, categories, demands. Foundation only.
-        .target(name: "DefuseAnalysis", resources: [.copy("LanguagePacks")]),
+        .target(name: "DefuseAnalysis", resources: [.copy("LanguagePacks"), .copy("CoachPacks")]),
         // The domain: references, stages, validation, deadlines. Foundation only.
         .target(name: "DefuseCore", dependencies: ["DefuseAnalysis"]),
         // Persistence: Fluent models and migrations for SQLite and PostgreSQL.

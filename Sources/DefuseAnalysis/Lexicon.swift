@@ -1,8 +1,14 @@
 // Language packs as data, compiled into hashed lookup tables the analyzer can scan fast.
 import Foundation
 
+/// What a lexicon's entries can be labelled with: the analyzer's cues, the coach's cues.
+protocol LexiconLabel: Decodable, Sendable {
+    /// The weight of a rule group that does not give one.
+    var defaultWeight: Float { get }
+}
+
 /// What a lexicon entry is evidence of. Findings (anger...cancel) reach the report; the rest steer scoring.
-enum Cue: String, CaseIterable, Decodable, Sendable {
+enum Cue: String, CaseIterable, LexiconLabel {
     // Findings.
     case anger, abuse, threat, churn, `public`, legal
     case availability, cleanliness, staff, pricing, waiting, quality
@@ -66,12 +72,14 @@ enum Cue: String, CaseIterable, Decodable, Sendable {
     var category: Category? { Category(rawValue: rawValue) }
 }
 
-/// One language's knowledge, as written by people in `LanguagePacks/<code>.json`.
-struct LanguagePack: Decodable {
+/// One language's knowledge, as written by people in `LanguagePacks/<code>.json` (or `CoachPacks/<code>.json`).
+struct LanguagePack<Label: LexiconLabel>: Decodable {
     struct Group: Decodable {
-        var label: Cue
+        var label: Label
         var weight: Float?
         var terms: [String]
+        /// A better wording for what these terms say (coach packs).
+        var suggestion: String?
     }
 
     /// `el`, `es`, `tr`, `ru`, `tl`, `en`, or `common` for what holds in every language (emoji).
@@ -89,25 +97,40 @@ struct Matcher: Sendable {
 }
 
 /// What a rule means; its matchers live in `Lexicon.matchers`.
-struct Rule: Sendable {
-    var cue: Cue
+struct Rule<Label: LexiconLabel>: Sendable {
+    var cue: Label
     /// Index into `Language.allCases`, or -1 for rules that hold in every language.
     var language: Int8
     var weight: Float
+    var suggestion: String?
 }
 
 /// All packs compiled: rules indexed by their first word (exact or stem), language markers, and bloom filters that
 /// turn away most words without a dictionary lookup.
-struct Lexicon: Sendable {
-    static let bloomBits = 1 << 18
+/// A bit set words are hashed into: a word whose bit is clear is in no table, so most words skip the lookup.
+enum Bloom {
+    static let bits = 1 << 18
 
+    @inline(__always)
+    static func contains(_ bloom: UnsafeBufferPointer<UInt64>, _ hash: UInt64) -> Bool {
+        let bit = Int(truncatingIfNeeded: (hash >> 20) & UInt64(bits - 1))
+        return bloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    static func insert(_ bloom: inout [UInt64], _ hash: UInt64) {
+        let bit = Int(truncatingIfNeeded: (hash >> 20) & UInt64(bits - 1))
+        bloom[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+}
+
+struct Lexicon<Label: LexiconLabel>: Sendable {
     /// Where the rules starting with one word (or stem) sit in `firstWordRules`.
     struct RuleRange: Sendable {
         var start: Int32
         var count: Int32
     }
 
-    var rules: [Rule] = []
+    var rules: [Rule<Label>] = []
     /// Every rule's matchers, one after another (flat, so matching never touches a per-rule array).
     var matchers: [Matcher] = []
     /// Per rule index, where its matchers start and how many there are, and its first matcher's letter count.
@@ -119,23 +142,12 @@ struct Lexicon: Sendable {
     /// Rule indices grouped by first word: the ranges above point into this.
     var firstWordRules: [Int32] = []
     var markers: [UInt64: [Float]] = [:]
-    var exactBloom = [UInt64](repeating: 0, count: Lexicon.bloomBits / 64)
-    var stemBloom = [UInt64](repeating: 0, count: Lexicon.bloomBits / 64)
+    var exactBloom = [UInt64](repeating: 0, count: Bloom.bits / 64)
+    var stemBloom = [UInt64](repeating: 0, count: Bloom.bits / 64)
     /// Bit n set when some stem has n folded letters.
     var stemLengths: UInt64 = 0
 
-    @inline(__always)
-    static func bloomContains(_ bloom: UnsafeBufferPointer<UInt64>, _ hash: UInt64) -> Bool {
-        let bit = Int(truncatingIfNeeded: (hash >> 20) & UInt64(bloomBits - 1))
-        return bloom[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-    }
-
-    static func bloomInsert(_ bloom: inout [UInt64], _ hash: UInt64) {
-        let bit = Int(truncatingIfNeeded: (hash >> 20) & UInt64(bloomBits - 1))
-        bloom[bit >> 6] |= 1 << UInt64(bit & 63)
-    }
-
-    init(packs: [LanguagePack]) throws {
+    init(packs: [LanguagePack<Label>]) throws {
         var exactLists: [UInt64: [Int32]] = [:]
         var stemLists: [UInt64: [Int32]] = [:]
         for pack in packs {
@@ -151,7 +163,7 @@ struct Lexicon: Sendable {
                     var weights = markers[hash] ?? [Float](repeating: 0, count: Language.allCases.count)
                     weights[language] += weight
                     markers[hash] = weights
-                    Lexicon.bloomInsert(&exactBloom, hash)
+                    Bloom.insert(&exactBloom, hash)
                 }
             }
             for group in pack.rules {
@@ -159,7 +171,7 @@ struct Lexicon: Sendable {
                     let compiled = try Lexicon.compile(term, in: pack.language)
                     let index = Int32(rules.count)
                     rules.append(Rule(cue: group.label, language: Int8(language ?? -1),
-                                      weight: group.weight ?? group.label.defaultWeight))
+                                      weight: group.weight ?? group.label.defaultWeight, suggestion: group.suggestion))
                     matcherStart.append(Int32(matchers.count))
                     matcherCount.append(Int32(compiled.count))
                     matchers += compiled
@@ -167,11 +179,11 @@ struct Lexicon: Sendable {
                     firstLength.append(Int32(first.length))
                     if first.kind == .stem {
                         stemLists[first.hash, default: []].append(index)
-                        Lexicon.bloomInsert(&stemBloom, first.hash)
+                        Bloom.insert(&stemBloom, first.hash)
                         stemLengths |= 1 << UInt64(min(first.length, 63))
                     } else {
                         exactLists[first.hash, default: []].append(index)
-                        Lexicon.bloomInsert(&exactBloom, first.hash)
+                        Bloom.insert(&exactBloom, first.hash)
                     }
                 }
             }

@@ -3,8 +3,8 @@
 struct Reading {
     let text: String
     let tokens: TokenizedText
-    let hits: [Analyzer.Hit]
-    let lexicon: Lexicon
+    let hits: [LexiconHit]
+    let lexicon: Lexicon<Cue>
     let calibration: AngerCalibration
 
     private(set) var evidence: [Evidence] = []
@@ -19,7 +19,7 @@ struct Reading {
     static let negationReach = 3
     static let reportingReach = 8
 
-    init(text: String, tokens: TokenizedText, hits: [Analyzer.Hit], lexicon: Lexicon, calibration: AngerCalibration) {
+    init(text: String, tokens: TokenizedText, hits: [LexiconHit], lexicon: Lexicon<Cue>, calibration: AngerCalibration) {
         self.calibration = calibration
         self.text = text
         self.tokens = tokens
@@ -28,9 +28,9 @@ struct Reading {
     }
 
     mutating func interpret() {
-        var negators: [Analyzer.Hit] = []
-        var intensifiers: [Analyzer.Hit] = []
-        var reporting: [Analyzer.Hit] = []
+        var negators: [LexiconHit] = []
+        var intensifiers: [LexiconHit] = []
+        var reporting: [LexiconHit] = []
         for hit in hits {
             switch lexicon.rules[hit.rule].cue {
             case .negator: negators.append(hit)
@@ -41,20 +41,20 @@ struct Reading {
         }
         let words = tokens.tokens
         /// A helper hit ending at most `reach` words before `hit`, in the same sentence.
-        func before(_ hit: Analyzer.Hit, _ list: [Analyzer.Hit], reach: Int) -> Analyzer.Hit? {
+        func before(_ hit: LexiconHit, _ list: [LexiconHit], reach: Int) -> LexiconHit? {
             list.last {
                 $0.last < hit.first && hit.first - $0.last <= reach
                     && words[$0.last].sentence == words[hit.first].sentence
             }
         }
         /// A helper hit starting at most `reach` words after `hit`, in the same sentence (Turkish puts "dedi" last).
-        func after(_ hit: Analyzer.Hit, _ list: [Analyzer.Hit], reach: Int) -> Analyzer.Hit? {
+        func after(_ hit: LexiconHit, _ list: [LexiconHit], reach: Int) -> LexiconHit? {
             list.first {
                 $0.first > hit.last && $0.first - hit.last <= reach
                     && words[$0.first].sentence == words[hit.last].sentence
             }
         }
-        func quoted(_ hit: Analyzer.Hit) -> Bool { words[hit.first].quoted }
+        func quoted(_ hit: LexiconHit) -> Bool { words[hit.first].quoted }
         // Sentences that state a grievance: a problem (other than naming staff, which praise does too) or an anger
         // word.
         var complaintSentences = Set<Int>()

@@ -145,7 +145,7 @@ enum Tokenizer {
             }
             if value == 0xBF || value == 0xA1 { result.spanishMarks += 1 }
             switch value {
-            case 0x2E, 0x21, 0x3F, 0x0A, 0x3B, 0x2026: sentence += 1  // . ! ? newline ; …
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x3B, 0x37E, 0x2026: sentence += 1  // . ! ? newline ; (and Greek ;) …
             case 0x22: result.quoteMarks.append((offset, nil))  // "
             case 0x201C, 0xAB, 0x201E: result.quoteMarks.append((offset, true))  // “ « „
             case 0x201D, 0xBB: result.quoteMarks.append((offset, false))  // ” »

@@ -3,6 +3,10 @@
 //   analysis-eval quality DIR [--lang el] [--errors LABEL]   P/R/F1 per label and language; misses for one label
 //   analysis-eval speed FILE... [--seconds 5]                messages/s on one core, pack load time, peak RSS
 //   analysis-eval tune FIT_DIR CHECK_DIR                     fits the anger calibration on one corpus, checks on another
+//   analysis-eval coach DIR [--lang el] [--errors LABEL]     the reply coach: P/R/F1 per flag and move and language
+//   analysis-eval coach-speed FILE... [--seconds 5]          drafts/s on one core
+// `--packs DIR` and `--coach-packs DIR` read packs from a folder instead of the build, to try edits without
+// rebuilding.
 import DefuseAnalysis
 import Foundation
 
@@ -16,11 +20,24 @@ func loadCorpus(_ directory: String, only language: String?) throws -> [Labelled
     return try files.flatMap { try LabelledMessage.load(jsonLines: $0) }
 }
 
+func option(_ name: String, _ arguments: [String]) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+
+func analyzer(_ arguments: [String]) throws -> Analyzer {
+    try Analyzer.bundled(folder: option("--packs", arguments).map { URL(fileURLWithPath: $0) })
+}
+
+func coach(_ arguments: [String]) throws -> Coach {
+    try Coach.bundled(folder: option("--coach-packs", arguments).map { URL(fileURLWithPath: $0) },
+                      analyzer: try analyzer(arguments))
+}
+
 func quality(_ arguments: [String]) throws {
     guard let directory = arguments.first else { throw CocoaError(.fileNoSuchFile) }
-    let language = arguments.firstIndex(of: "--lang").map { arguments[$0 + 1] }
-    let errorsFor = arguments.firstIndex(of: "--errors").map { arguments[$0 + 1] }
-    let analyzer = Analyzer.shared
+    let language = option("--lang", arguments)
+    let errorsFor = option("--errors", arguments)
+    let analyzer = try analyzer(arguments)
     let messages = try loadCorpus(directory, only: language)
     var overall = Evaluation()
     var perLanguage: [String: Evaluation] = [:]
@@ -104,28 +121,96 @@ func tune(_ arguments: [String]) throws {
     print("best      fit exact \(fixed(bestFit.exact)) upset \(fixed(bestFit.upset))   check exact \(fixed(bestCheck.exact)) upset \(fixed(bestCheck.upset))")
 }
 
+func loadDrafts(_ directory: String, only language: String?) throws -> [LabelledDraft] {
+    let folder = URL(fileURLWithPath: directory)
+    let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        .filter { $0.pathExtension == "jsonl" && (language == nil || $0.deletingPathExtension().lastPathComponent.hasPrefix(language!)) }
+        .sorted { $0.path < $1.path }
+    return try files.flatMap { try LabelledDraft.load(jsonLines: $0) }
+}
+
+/// The coach on a labelled corpus of drafts: micro-F1 of flags and moves, "has a problem" F1, per label and language.
+func coachQuality(_ arguments: [String]) throws {
+    guard let directory = arguments.first else { throw CocoaError(.fileNoSuchFile) }
+    let errorsFor = option("--errors", arguments)
+    let coach = try coach(arguments)
+    let analyzer = try analyzer(arguments)
+    let drafts = try loadDrafts(directory, only: option("--lang", arguments))
+    var overall = CoachEvaluation()
+    var perLanguage: [String: CoachEvaluation] = [:]
+    for draft in drafts {
+        let review = coach.review(draft.text, customer: draft.customer.map(analyzer.analyze))
+        overall.add(draft, review)
+        perLanguage[draft.language, default: CoachEvaluation()].add(draft, review)
+        if let errorsFor {
+            let misses = CoachEvaluation.disagreements(draft, review).filter { $0.0 == errorsFor || errorsFor == "all" }
+            let languageMiss = errorsFor == "language" && review.language != draft.language
+            if !misses.isEmpty || languageMiss {
+                let what = misses.map { "\($0.1 ? "missed" : "false") \($0.0)" }.joined(separator: ", ")
+                print("[\(draft.id)] \(what) lang=\(review.language)")
+                print("    \(draft.text.prefix(400).replacingOccurrences(of: "\n", with: " "))")
+                let spans = review.findings.map { finding -> String in
+                    switch finding.kind {
+                    case .flag(let flag): return "\(flag.rawValue):\(finding.text)"
+                    case .move(let move): return "\(move.rawValue):\(finding.text)"
+                    }
+                }.joined(separator: " | ")
+                if !spans.isEmpty { print("    found: \(spans)") }
+            }
+        }
+    }
+    let languages = ["el", "es", "tr", "ru", "tl", "en"].filter { perLanguage[$0] != nil }
+    print("\ndrafts: \(overall.count)")
+    print("figure".padding(toLength: 22, withPad: " ", startingAt: 0) + (["all"] + languages).map {
+        $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
+    func row(_ name: String, _ value: (CoachEvaluation) -> Double) {
+        let cells = [overall] + languages.map { perLanguage[$0]! }
+        print(name.padding(toLength: 22, withPad: " ", startingAt: 0)
+              + cells.map { fixed(value($0)).padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
+    }
+    row("language accuracy") { $0.languageAccuracy }
+    row("flags micro-F1") { $0.flagsMicro.f1 }
+    row("problem F1") { $0.problem.f1 }
+    row("problem precision") { $0.problem.precision }
+    row("moves micro-F1") { $0.movesMicro.f1 }
+    print("\nlabel                 P     R     F1    (all languages)")
+    let rows = Flag.allCases.map { ($0.rawValue, overall.flags[$0] ?? Tally()) }
+        + Move.allCases.map { ($0.rawValue, overall.moves[$0] ?? Tally()) }
+    for (label, tally) in rows {
+        print(label.padding(toLength: 20, withPad: " ", startingAt: 0)
+              + "  \(fixed(tally.precision))  \(fixed(tally.recall))  \(fixed(tally.f1))"
+              + "   tp=\(tally.truePositives) fp=\(tally.falsePositives) fn=\(tally.falseNegatives)")
+    }
+}
+
 func residentPeakKiB() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
     let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
     return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
 }
 
-func speed(_ arguments: [String]) throws {
-    let seconds = arguments.firstIndex(of: "--seconds").map { Double(arguments[$0 + 1]) ?? 5 } ?? 5
-    let files = arguments.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") }
-    var texts: [String] = []
-    for file in files {
+/// The `text` (and `customer`, when there is one) of every line of the given `.jsonl` files, and every line of
+/// `.txt` files.
+func readTexts(_ arguments: [String]) throws -> [(text: String, customer: String?)] {
+    var texts: [(String, String?)] = []
+    for file in arguments.filter({ $0.hasSuffix(".jsonl") || $0.hasSuffix(".txt") }) {
         let content = try String(contentsOfFile: file, encoding: .utf8)
         for line in content.split(separator: "\n") {
             if file.hasSuffix(".jsonl"),
                let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                let text = object["text"] as? String {
-                texts.append(text)
+                texts.append((text, object["customer"] as? String))
             } else if file.hasSuffix(".txt") {
-                texts.append(String(line))
+                texts.append((String(line), nil))
             }
         }
     }
+    return texts
+}
+
+func speed(_ arguments: [String]) throws {
+    let seconds = option("--seconds", arguments).flatMap(Double.init) ?? 5
+    let texts = try readTexts(arguments).map(\.text)
     let loadStart = Date()
     let analyzer = try Analyzer.bundled()
     let loadMilliseconds = Date().timeIntervalSince(loadStart) * 1000
@@ -148,16 +233,48 @@ func speed(_ arguments: [String]) throws {
     print("checksum \(checksum)")
 }
 
+/// Drafts reviewed per second on one core. A draft's customer message is analysed once beforehand, as the server
+/// stores it with the message, so the figure is the coach's own work.
+func coachSpeed(_ arguments: [String]) throws {
+    let seconds = option("--seconds", arguments).flatMap(Double.init) ?? 5
+    let analyzer = Analyzer.shared
+    let drafts = try readTexts(arguments).map { ($0.text, $0.customer.map(analyzer.analyze)) }
+    let loadStart = Date()
+    let coach = try Coach.bundled()
+    let loadMilliseconds = Date().timeIntervalSince(loadStart) * 1000
+    var reviewed = 0
+    var checksum = 0
+    let start = Date()
+    while Date().timeIntervalSince(start) < seconds {
+        for (text, customer) in drafts {
+            let review = coach.review(text, customer: customer)
+            checksum &+= review.findings.count &+ review.missing.count
+        }
+        reviewed += drafts.count
+    }
+    let elapsed = Date().timeIntervalSince(start)
+    let characters = drafts.reduce(0) { $0 + $1.0.count }
+    print("drafts: \(drafts.count) distinct, mean \(characters / max(1, drafts.count)) characters")
+    print("throughput_drafts_per_s \(Int(Double(reviewed) / elapsed))")
+    print("coach_pack_load_ms \(String(format: "%.1f", loadMilliseconds))")
+    print("checksum \(checksum)")
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "quality": try quality(Array(arguments.dropFirst()))
     case "speed": try speed(Array(arguments.dropFirst()))
     case "tune": try tune(Array(arguments.dropFirst()))
+    case "coach": try coachQuality(Array(arguments.dropFirst()))
+    case "coach-speed": try coachSpeed(Array(arguments.dropFirst()))
     default:
         print("usage: analysis-eval quality CORPUS_DIR [--lang xx] [--errors LABEL|all|language|anger]")
         print("       analysis-eval speed FILE.jsonl... [--seconds 5]")
         print("       analysis-eval tune FIT_DIR CHECK_DIR   (grid search of the anger calibration)")
+        print("       analysis-eval coach CORPUS_DIR [--lang xx] [--errors FLAG|MOVE|all|language]")
+        print("       analysis-eval coach-speed FILE.jsonl... [--seconds 5]")
+        print("       any of them: [--packs DIR] [--coach-packs DIR] to read packs from a folder")
         exit(2)
     }
 } catch {

@@ -1,0 +1,112 @@
+// Finding a lexicon's rules in tokenized text: one pass over the words, by exact word or stem.
+
+/// A rule that matched tokens `first...last`.
+struct LexiconHit {
+    var rule: Int
+    var first: Int
+    var last: Int
+}
+
+extension Lexicon {
+    /// Every rule that matched, keeping only rules of `language`, of English (customers and agents mix it in) and
+    /// of every language.
+    func hits(in text: TokenizedText, language: String) -> [LexiconHit] {
+        var found = hits(in: text)
+        let languageIndex = Int8(Language(rawValue: language).flatMap { Language.allCases.firstIndex(of: $0) } ?? -2)
+        let english = Int8(Language.allCases.firstIndex(of: .en)!)
+        rules.withUnsafeBufferPointer { rules in
+            found.removeAll { hit in
+                let ruleLanguage = rules[hit.rule].language
+                return ruleLanguage >= 0 && ruleLanguage != languageIndex && ruleLanguage != english
+            }
+        }
+        return found
+    }
+
+    /// One pass over the tokens: every rule whose words appear, by exact word or stem. This is the hot loop, so
+    /// it reads the tables through buffer pointers (no reference counting per word).
+    func hits(in text: TokenizedText) -> [LexiconHit] {
+        var hits: [LexiconHit] = []
+        let exactFirst = exactFirst
+        let stemFirst = stemFirst
+        let stemLengths = stemLengths
+        exactBloom.withUnsafeBufferPointer { exactBloom in
+        stemBloom.withUnsafeBufferPointer { stemBloom in
+        firstWordRules.withUnsafeBufferPointer { firstWordRules in
+        firstLength.withUnsafeBufferPointer { firstLength in
+        matcherStart.withUnsafeBufferPointer { matcherStart in
+        matcherCount.withUnsafeBufferPointer { matcherCount in
+        matchers.withUnsafeBufferPointer { matchers in
+        text.folded.withUnsafeBufferPointer { folded in
+        text.tokens.withUnsafeBufferPointer { tokens in
+            let words = Matching.Words(tokens: tokens, folded: folded)
+            func match(_ rule: Int, _ index: Int) {
+                let count = Int(matcherCount[rule])
+                if count == 1 {
+                    hits.append(LexiconHit(rule: rule, first: index, last: index))
+                    return
+                }
+                let start = Int(matcherStart[rule])
+                let ruleMatchers = UnsafeBufferPointer(rebasing: matchers[start..<(start + count)])
+                if let last = Matching.matchRest(ruleMatchers, 1, index + 1, words) {
+                    hits.append(LexiconHit(rule: rule, first: index, last: last))
+                }
+            }
+            for index in 0..<tokens.count {
+                let token = tokens[index]
+                if Bloom.contains(exactBloom, token.hash), let range = exactFirst[token.hash] {
+                    for slot in range.start..<(range.start + range.count) { match(Int(firstWordRules[Int(slot)]), index) }
+                }
+                guard !token.isEmoji, token.length >= 3 else { continue }
+                var hash = WordHash.seed
+                var length = 0
+                for position in token.foldedStart..<token.foldedEnd {
+                    hash = WordHash.add(hash, folded[position])
+                    length += 1
+                    guard length >= 3, length < 64, stemLengths & (1 << UInt64(length)) != 0,
+                          Bloom.contains(stemBloom, hash), let range = stemFirst[hash]
+                    else { continue }
+                    for slot in range.start..<(range.start + range.count) {
+                        let rule = Int(firstWordRules[Int(slot)])
+                        if firstLength[rule] == length { match(rule, index) }
+                    }
+                }
+            }
+        }}}}}}}}}
+        return hits
+    }
+}
+
+/// Matching the rest of a rule after its first word.
+enum Matching {
+    /// The tokens and folded letters of a message, as buffers for matching.
+    struct Words {
+        let tokens: UnsafeBufferPointer<Token>
+        let folded: UnsafeBufferPointer<UInt32>
+
+        func prefixHash(_ index: Int, length: Int) -> UInt64 {
+            let token = tokens[index]
+            guard token.length >= length else { return 0 }
+            var hash = WordHash.seed
+            for position in token.foldedStart..<(token.foldedStart + length) { hash = WordHash.add(hash, folded[position]) }
+            return hash
+        }
+    }
+
+    /// Matches `matchers[at...]` starting at token `token`; returns the last token matched.
+    static func matchRest(_ matchers: UnsafeBufferPointer<Matcher>, _ at: Int, _ token: Int, _ words: Words) -> Int? {
+        guard at < matchers.count else { return token - 1 }
+        let matcher = matchers[at]
+        if matcher.kind == .gap {
+            for skip in 0...matcher.length {
+                if let last = matchRest(matchers, at + 1, token + skip, words) { return last }
+            }
+            return nil
+        }
+        guard token < words.tokens.count else { return nil }
+        let matches = matcher.kind == .exact
+            ? words.tokens[token].hash == matcher.hash
+            : words.prefixHash(token, length: matcher.length) == matcher.hash
+        return matches ? matchRest(matchers, at + 1, token + 1, words) : nil
+    }
+}

@@ -63,7 +63,10 @@ let package = Package(
         ),
         // Quality and speed of the analyzer on a labelled corpus (`Benchmarks/analysis/`).
         .executableTarget(name: "analysis-eval", dependencies: ["DefuseAnalysis"], path: "Benchmarks/analysis/Eval"),
-        .testTarget(name: "DefuseAnalysisTests", dependencies: ["DefuseAnalysis"], resources: [.copy("Corpus"), .copy("Holdout")]),
+        .testTarget(
+            name: "DefuseAnalysisTests", dependencies: ["DefuseAnalysis"],
+            resources: [.copy("Corpus"), .copy("Holdout"), .copy("CoachCorpus"), .copy("CoachHoldout")]
+        ),
         .testTarget(name: "DefuseCoreTests", dependencies: ["DefuseCore"]),
         .testTarget(
             name: "DefuseStoreTests",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Analyzer speed benchmark: how many messages per second the Defuse analyzer reads on
 # one core, how long its language packs take to load and how much memory it holds,
-# next to VADER, lingua and py3langid on the same messages. See README.md beside this file.
+# next to VADER, lingua and py3langid on the same messages; and how many drafts per
+# second the reply coach reviews, next to VADER scoring the same drafts. See README.md beside this file.
 # Nothing here touches the network once the venv exists.
 #
 # Knobs (environment):
@@ -142,12 +143,35 @@ PEERS_OK=1
 taskset -c "$CORE" "$PY" "$HERE/peers.py" measure "$INPUT" --out "$OUT/peers.json" --seconds "$SECONDS_PER_RUN" \
     || { log "peers failed"; PEERS_OK=0; }
 
-# 6. report
+# 6. the reply coach: drafts reviewed per second on one core (every labelled draft, dev and held-out, with the
+#    customer's message analysed beforehand as the server stores it), next to VADER scoring the same drafts for
+#    tone, which is what a desk without a coach would reach for
+DRAFTS="$WORK/drafts.jsonl"
+cat "$ROOT"/Tests/DefuseAnalysisTests/CoachCorpus/*.jsonl "$ROOT"/Tests/DefuseAnalysisTests/CoachHoldout/*.jsonl > "$DRAFTS"
+log "defuse coach: taskset -c $CORE analysis-eval coach-speed --seconds $SECONDS_PER_RUN"
+taskset -c "$CORE" "$EVAL" coach-speed "$DRAFTS" --seconds "$SECONDS_PER_RUN" > "$OUT/coach-speed.txt" \
+    || die "analysis-eval coach-speed failed"
+COACH_RATE=$(awk '$1 == "throughput_drafts_per_s" { print $2 }' "$OUT/coach-speed.txt")
+COACH_VADER=0
+if taskset -c "$CORE" "$PY" "$HERE/peers.py" one vader-all "$DRAFTS" --seconds "$SECONDS_PER_RUN" > "$OUT/coach-vader.json"; then
+    COACH_VADER=$("$PY" -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["msgs_per_s"]))' "$OUT/coach-vader.json")
+else
+    log "VADER on the drafts failed"; PEERS_OK=0
+fi
+COACH_REPORT=$(awk -v ours="$COACH_RATE" -v vader="$COACH_VADER" \
+    -v drafts="$(sed -n 's/^drafts: //p' "$OUT/coach-speed.txt")" 'BEGIN {
+    printf "\nreply coach (the same core; drafts: %s)\n", drafts
+    printf "  defuse coach            %9d drafts/s   (target >= 50,000: %s)\n", ours, ours >= 50000 ? "met" : "NOT met"
+    if (vader > 0) printf "  VADER polarity_scores   %9d drafts/s   ratio %.1fx\n", vader, ours / vader
+}')
+
+# 7. report
 "$PY" "$HERE/peers.py" report --input "$INPUT" --speed "$OUT/speed.txt" --quality "$OUT/quality.txt" \
     --peers "$OUT/peers.json" --time "$OUT/speed-time.txt" --core "$CORE" --load-start "$LOAD_START" \
     --speed-en "$OUT/speed-en.txt" --time-en "$OUT/speed-en-time.txt" > "$WORK/report.txt"
 {
     cat "$WORK/report.txt"
+    echo "$COACH_REPORT"
     echo "defuse: $(if [[ -n "${ANALYSIS_EVAL_BIN:-}" ]]; then echo "prebuilt $EVAL"; else echo "release build of analysis-eval"; fi);" \
         "git $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo 'uncommitted'); $(swift --version 2>/dev/null | head -1 || true)"
     echo "raw output: Benchmarks/analysis/out/ (speed.txt, quality.txt, peers.json, input.jsonl)"

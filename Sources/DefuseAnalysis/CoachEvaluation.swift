@@ -8,8 +8,8 @@ public struct LabelledDraft: Codable, Sendable {
     public var text: String
     /// The customer's message the draft answers, when the example has one.
     public var customer: String?
-    public var flags: [Flag]
-    public var moves: [Move]
+    public var flags: [CoachFlag]
+    public var moves: [CoachMove]
 
     public static func load(jsonLines url: URL) throws -> [LabelledDraft] {
         let decoder = JSONDecoder()
@@ -27,8 +27,8 @@ public struct LabelledDraft: Codable, Sendable {
 public struct CoachEvaluation: Sendable {
     public var count = 0
     public var languageRight = 0
-    public var flags: [Flag: Tally] = [:]
-    public var moves: [Move: Tally] = [:]
+    public var flags: [CoachFlag: Tally] = [:]
+    public var moves: [CoachMove: Tally] = [:]
     /// "This draft has a problem": any flag, expected and found.
     public var problem = Tally()
 
@@ -41,10 +41,10 @@ public struct CoachEvaluation: Sendable {
     public mutating func add(_ draft: LabelledDraft, _ review: DraftReview) {
         count += 1
         if review.language == draft.language { languageRight += 1 }
-        for flag in Flag.allCases {
+        for flag in CoachFlag.allCases {
             flags[flag, default: Tally()].add(expected: draft.flags.contains(flag), actual: review.flags.contains(flag))
         }
-        for move in Move.allCases {
+        for move in CoachMove.allCases {
             moves[move, default: Tally()].add(expected: draft.moves.contains(move), actual: review.moves.contains(move))
         }
         problem.add(expected: !draft.flags.isEmpty, actual: !review.flags.isEmpty)
@@ -52,9 +52,9 @@ public struct CoachEvaluation: Sendable {
 
     /// Labels where the draft's labels and the review disagree: (label, expected).
     public static func disagreements(_ draft: LabelledDraft, _ review: DraftReview) -> [(String, Bool)] {
-        Flag.allCases.compactMap { flag in
+        CoachFlag.allCases.compactMap { flag in
             draft.flags.contains(flag) == review.flags.contains(flag) ? nil : (flag.rawValue, draft.flags.contains(flag))
-        } + Move.allCases.compactMap { move in
+        } + CoachMove.allCases.compactMap { move in
             draft.moves.contains(move) == review.moves.contains(move) ? nil : (move.rawValue, draft.moves.contains(move))
         }
     }

@@ -1,13 +1,13 @@
 // The reply coach's vocabulary (see DESIGN.md, "Labels"): what makes a draft worse, and the good moves in it.
 
 /// Something in an agent's draft that will make an upset customer more upset.
-public enum Flag: String, CaseIterable, Codable, Sendable {
+public enum CoachFlag: String, CaseIterable, Codable, Sendable {
     case blame, condescension, defensiveness, dismissive, personal, overpromise
     case lastWord = "last_word"
 }
 
 /// Something good practice asks of a reply, present in a draft or missing from it.
-public enum Move: String, CaseIterable, Codable, Sendable {
+public enum CoachMove: String, CaseIterable, Codable, Sendable {
     case acknowledge, apology, empathy, clarify, action, timeline, choice, approval
 }
 
@@ -34,6 +34,6 @@ enum CoachCue: String, CaseIterable, LexiconLabel {
 
     var defaultWeight: Float { 1 }
 
-    var flag: Flag? { Flag(rawValue: rawValue) }
-    var move: Move? { Move(rawValue: rawValue) }
+    var flag: CoachFlag? { CoachFlag(rawValue: rawValue) }
+    var move: CoachMove? { CoachMove(rawValue: rawValue) }
 }

@@ -22,7 +22,7 @@ public enum PhraseKind: String, CaseIterable, Codable, Sendable {
     case escalate
 
     /// The phrase that supplies a missing move.
-    init(_ move: Move) {
+    init(_ move: CoachMove) {
         switch move {
         case .acknowledge: self = .acknowledge
         case .apology: self = .apology
@@ -57,11 +57,11 @@ struct CoachPack: Decodable {
 
     /// Checks that the pack says everything the coach needs, so a gap shows at load, not in front of an agent.
     func validate() throws {
-        let labels = Flag.allCases.map(\.rawValue) + Move.allCases.map(\.rawValue)
+        let labels = CoachFlag.allCases.map(\.rawValue) + CoachMove.allCases.map(\.rawValue)
         for label in labels + ["authority"] where (why[label] ?? "").isEmpty {
             throw LexiconError("coach pack \(language): no 'why' for \(label)")
         }
-        for label in Flag.allCases.map(\.rawValue) + ["authority"] where (rewrites[label] ?? "").isEmpty {
+        for label in CoachFlag.allCases.map(\.rawValue) + ["authority"] where (rewrites[label] ?? "").isEmpty {
             throw LexiconError("coach pack \(language): no rewrite for \(label)")
         }
         for label in labels where (names[label] ?? "").isEmpty {

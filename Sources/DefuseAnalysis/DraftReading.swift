@@ -13,8 +13,8 @@ struct DraftReading {
     /// A label counts once its hits weigh this much: two weak hints (0.5) or one clear phrase.
     static let presence: Float = 0.999
 
-    private(set) var flagHits: [Flag: [LexiconHit]] = [:]
-    private(set) var moveHits: [Move: [LexiconHit]] = [:]
+    private(set) var flagHits: [CoachFlag: [LexiconHit]] = [:]
+    private(set) var moveHits: [CoachMove: [LexiconHit]] = [:]
     /// Amounts promised beyond the agent's authority, as UTF-16 spans.
     private(set) var beyondAuthority: [(start: Int, end: Int)] = []
 
@@ -58,7 +58,7 @@ struct DraftReading {
             weights[cue, default: 0] += lexicon.rules[hit.rule].weight
             kept[cue, default: []].append(hit)
         }
-        for move in Move.allCases {
+        for move in CoachMove.allCases {
             let cue = CoachCue(rawValue: move.rawValue)!
             if weights[cue, default: 0] >= DraftReading.presence { moveHits[move] = kept[cue] }
         }
@@ -69,7 +69,7 @@ struct DraftReading {
                 kept[.defensiveness, default: []].append(hit)
             }
         }
-        for flag in Flag.allCases {
+        for flag in CoachFlag.allCases {
             let cue = CoachCue(rawValue: flag.rawValue)!
             if weights[cue, default: 0] >= DraftReading.presence { flagHits[flag] = kept[cue] }
         }
@@ -88,11 +88,12 @@ struct DraftReading {
         let utf16 = Array(text.utf16)
         let symbols: Set<UInt16> = [0x20AC, 0x24, 0xA3, 0x20BA, 0x20BD, 0x20B1]  // € $ £ ₺ ₽ ₱
         for (index, token) in words.enumerated() where promising.contains(token.sentence) {
-            guard token.start < utf16.count, (0x30...0x39).contains(utf16[token.start]),
-                  index == 0 || words[index - 1].end < token.start else { continue }
+            func digit(at position: Int) -> Bool { position >= 0 && position < utf16.count && (0x30...0x39).contains(utf16[position]) }
+            // The number starts here, not after the "." or "," of "1.250".
+            guard digit(at: token.start),
+                  !(digit(at: token.start - 2) && [0x2E, 0x2C].contains(utf16[token.start - 1])) else { continue }
             var end = token.start
-            while end < utf16.count, (0x30...0x39).contains(utf16[end]) || ((utf16[end] == 0x2E || utf16[end] == 0x2C)
-                    && end + 1 < utf16.count && (0x30...0x39).contains(utf16[end + 1])) { end += 1 }
+            while digit(at: end) || ([0x2E, 0x2C].contains(utf16[min(end, utf16.count - 1)]) && digit(at: end + 1)) { end += 1 }
             guard let amount = DraftReading.amount(String(decoding: utf16[token.start..<end], as: UTF16.self)) else { continue }
             func symbol(at position: Int) -> Bool { position >= 0 && position < utf16.count && symbols.contains(utf16[position]) }
             let symbolNear = symbol(at: token.start - 1) || symbol(at: token.start - 2) && utf16[token.start - 1] == 0x20
@@ -113,11 +114,11 @@ struct DraftReading {
     }
 
     func result(customer: MessageAnalysis?, truncated: Bool) -> DraftReview {
-        let flags = Flag.allCases.filter { flagHits[$0] != nil || ($0 == .overpromise && !beyondAuthority.isEmpty) }
-        let moves = Move.allCases.filter { moveHits[$0] != nil }
+        let flags = CoachFlag.allCases.filter { flagHits[$0] != nil || ($0 == .overpromise && !beyondAuthority.isEmpty) }
+        let moves = CoachMove.allCases.filter { moveHits[$0] != nil }
         let missing = missingMoves(moves: Set(moves), customer: customer)
         var findings: [CoachFinding] = []
-        for flag in Flag.allCases {
+        for flag in CoachFlag.allCases {
             for hit in outermost(flagHits[flag] ?? []) {
                 let rule = lexicon.rules[hit.rule]
                 findings.append(finding(.flag(flag), hit, why: pack.why[flag.rawValue] ?? "",
@@ -129,7 +130,7 @@ struct DraftReading {
                 kind: .flag(.overpromise), start: span.start, end: span.end, text: slice(span.start, span.end),
                 why: pack.why["authority"] ?? "", suggestion: pack.rewrites["authority"]))
         }
-        for move in Move.allCases {
+        for move in CoachMove.allCases {
             for hit in outermost(moveHits[move] ?? []) {
                 findings.append(finding(.move(move), hit, why: pack.why[move.rawValue] ?? "", suggestion: nil))
             }
@@ -148,8 +149,8 @@ struct DraftReading {
 
     /// What the situation calls for and the draft lacks. Without the customer's message only what follows from
     /// the draft itself: an action needs a time and the customer's agreement.
-    func missingMoves(moves: Set<Move>, customer: MessageAnalysis?) -> [Move] {
-        var missing = Set<Move>()
+    func missingMoves(moves: Set<CoachMove>, customer: MessageAnalysis?) -> [CoachMove] {
+        var missing = Set<CoachMove>()
         let acts = moves.contains(.action) || moves.contains(.choice)
         if moves.contains(.action), !moves.contains(.timeline) { missing.insert(.timeline) }
         if acts, !moves.contains(.approval) { missing.insert(.approval) }
@@ -171,10 +172,10 @@ struct DraftReading {
                 missing.insert(.choice)
             }
         }
-        return Move.allCases.filter(missing.contains)
+        return CoachMove.allCases.filter(missing.contains)
     }
 
-    func summary(_ verdict: Verdict, flags: [Flag], missing: [Move]) -> String {
+    func summary(_ verdict: Verdict, flags: [CoachFlag], missing: [CoachMove]) -> String {
         var text = verdict == .send ? pack.summary.send : pack.summary.revise
         if !flags.isEmpty { text += ": " + flags.map { pack.names[$0.rawValue] ?? $0.rawValue }.joined(separator: ", ") }
         text += "."

@@ -3,8 +3,8 @@
 /// A flag or a move found in the draft, with why it matters and, for flags, a better wording.
 public struct CoachFinding: Codable, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        case flag(Flag)
-        case move(Move)
+        case flag(CoachFlag)
+        case move(CoachMove)
     }
 
     public var kind: Kind
@@ -28,10 +28,10 @@ public struct CoachFinding: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        if let flag = try container.decodeIfPresent(Flag.self, forKey: .flag) {
+        if let flag = try container.decodeIfPresent(CoachFlag.self, forKey: .flag) {
             kind = .flag(flag)
         } else {
-            kind = .move(try container.decode(Move.self, forKey: .move))
+            kind = .move(try container.decode(CoachMove.self, forKey: .move))
         }
         start = try container.decode(Int.self, forKey: .start)
         end = try container.decode(Int.self, forKey: .end)
@@ -56,7 +56,7 @@ public struct CoachFinding: Codable, Sendable, Equatable {
 
 /// A ready line from the phrase library for a move the draft lacks.
 public struct MissingLine: Codable, Sendable, Equatable {
-    public var move: Move
+    public var move: CoachMove
     public var line: String
 }
 
@@ -67,10 +67,10 @@ public enum Verdict: String, Codable, Sendable {
 /// The coach's reading of one draft.
 public struct DraftReview: Codable, Sendable, Equatable {
     public var language: String
-    public var flags: [Flag]
-    public var moves: [Move]
+    public var flags: [CoachFlag]
+    public var moves: [CoachMove]
     /// Moves the situation calls for and the draft lacks.
-    public var missing: [Move]
+    public var missing: [CoachMove]
     public var findings: [CoachFinding]
     /// A line the agent could add for each missing move, in the draft's language.
     public var lines: [MissingLine]

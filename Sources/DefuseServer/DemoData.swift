@@ -109,10 +109,15 @@ public enum DemoData {
         let caseID = try record.requireID()
         var events: [CaseEvent] = [CaseEvent(caseID: caseID, actor: .customer, kind: "opened", after: record.reference,
                                              at: opened)]
+        // Customers' messages are analysed and agents' replies reviewed, each against what the customer said last.
+        var customerSaid: MessageAnalysis?
         let lines = demo.messages.map { line in
             let direction = MessageDirection(rawValue: line.direction) ?? .inbound
+            let analysis = direction == .inbound ? Analyzer.shared.analyze(line.text) : nil
+            if let analysis { customerSaid = analysis }
             return (at: min(now, opened.addingTimeInterval(line.hoursAfter * 3600)), direction: direction,
-                    text: line.text, analysis: direction == .inbound ? Analyzer.shared.analyze(line.text) : nil)
+                    text: line.text, analysis: analysis,
+                    coach: direction == .outbound ? Coach.shared.review(line.text, customer: customerSaid) : nil)
         }
         record.peakAnger = lines.compactMap { $0.analysis?.anger }.max()
         record.firstRespondedAt = lines.first { $0.direction == .outbound }?.at
@@ -127,7 +132,7 @@ public enum DemoData {
             try await Message(
                 id: TimeOrderedID.make(at: line.at), caseID: caseID, direction: line.direction.rawValue,
                 authorID: author?.id, channel: demo.channel, text: line.text, language: demo.customer.language,
-                analysis: line.analysis, createdAt: line.at
+                analysis: line.analysis, coach: line.coach, createdAt: line.at
             ).create(on: db)
         }
         if let assignee {

@@ -16,6 +16,8 @@ func routes(_ app: Application) throws {
     agents.get("customers", use: CustomerController.search)
     agents.get("customers", ":id", use: CustomerController.show)
     agents.get("settings", use: AdminController.showSettings)
+    agents.post("coach", use: CoachController.review)
+    agents.get("phrases", use: CoachController.phrases)
 
     let managers = api.grouped(RequireRole(minimum: .manager))
     managers.get("agents", use: AdminController.listAgents)

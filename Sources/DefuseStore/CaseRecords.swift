@@ -227,16 +227,23 @@ public enum CaseRecords {
     }
 
     /// Adds a message to a case. An outbound message is the first response if none was sent yet.
+    /// Adds a message: the customer's with the analyzer's reading, an agent's reply with the coach's review. A
+    /// reply sent despite the coach's flags is recorded as a `sent_anyway` event naming them.
     public static func addMessage(
         to record: Case, direction: MessageDirection, text: String, channel: Channel, language: String?,
-        analysis: MessageAnalysis?, by actor: Actor, at date: Date = Date(), on db: any Database
+        analysis: MessageAnalysis?, coach: DraftReview? = nil, by actor: Actor, at date: Date = Date(),
+        on db: any Database
     ) async throws -> Message {
         let caseID = try record.requireID()
         let message = Message(
             id: TimeOrderedID.make(at: date), caseID: caseID, direction: direction.rawValue,
-            authorID: direction == .inbound ? nil : actor.agentID,
-            channel: channel.rawValue, text: text, language: language, analysis: analysis, createdAt: date)
+            authorID: direction == .inbound ? nil : actor.agentID, channel: channel.rawValue, text: text,
+            language: language, analysis: analysis, coach: coach, createdAt: date)
         try await message.create(on: db)
+        if let flags = coach?.flags, !flags.isEmpty {
+            try await CaseEvent(caseID: caseID, actor: actor, kind: "sent_anyway",
+                                after: flags.map(\.rawValue).joined(separator: ","), at: date).create(on: db)
+        }
         if direction == .outbound, record.firstRespondedAt == nil { record.firstRespondedAt = date }
         if let anger = analysis?.anger, anger > (record.peakAnger ?? -1) { record.peakAnger = anger }
         record.updatedAt = date
@@ -255,6 +262,12 @@ public enum CaseRecords {
             }
         }
         return message
+    }
+
+    /// What the customer said last on a case, as the analyzer read it: the context an agent's reply answers.
+    public static func latestCustomerMessage(on record: Case, on db: any Database) async throws -> Message? {
+        try await Message.query(on: db).filter(\.$case.$id == record.requireID())
+            .filter(\.$direction == MessageDirection.inbound.rawValue).sort(\.$id, .descending).first()
     }
 
     /// A case with everything its page shows: customer, assignee, categories, messages and events in order.

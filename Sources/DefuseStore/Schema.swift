@@ -13,6 +13,7 @@ public enum Schema {
         CreateCaseCategories(),
         CreateMessages(),
         CreateCaseEvents(),
+        AddMessageCoachReview(),
     ]
 
     /// Registers the migrations and the store's model middleware on the default database.

@@ -27,24 +27,30 @@ struct Analyze: ParsableCommand {
             print(AnalysisReport.render(text, analyzer.analyze(text)))
             return
         }
-        var output = FileHandle.standardOutput
+        try JSONLinesFilter.run { line in AnalysisLines.process(line, with: analyzer) }
+    }
+}
+
+/// Reads JSON lines from standard input and writes one output line per non-blank input line, as it goes.
+enum JSONLinesFilter {
+    static func run(_ process: (ArraySlice<UInt8>) -> String) throws {
+        let output = FileHandle.standardOutput
         var pending = [UInt8]()
+        func emit(_ line: ArraySlice<UInt8>) {
+            var bytes = line
+            if bytes.last == 0x0D { bytes = bytes.dropLast() }
+            guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
+            output.write(Data((process(bytes) + "\n").utf8))
+        }
         while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
             pending.append(contentsOf: chunk)
             var lineStart = 0
             while let newline = pending[lineStart...].firstIndex(of: 0x0A) {
-                emit(pending[lineStart..<newline], analyzer, to: &output)
+                emit(pending[lineStart..<newline])
                 lineStart = newline + 1
             }
             pending.removeFirst(lineStart)
         }
-        if !pending.isEmpty { emit(pending[...], analyzer, to: &output) }
-    }
-
-    private func emit(_ line: ArraySlice<UInt8>, _ analyzer: Analyzer, to output: inout FileHandle) {
-        var bytes = line
-        if bytes.last == 0x0D { bytes = bytes.dropLast() }
-        guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
-        output.write(Data((AnalysisLines.process(bytes, with: analyzer) + "\n").utf8))
+        if !pending.isEmpty { emit(pending[...]) }
     }
 }

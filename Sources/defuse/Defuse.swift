@@ -1,4 +1,4 @@
-// The `defuse` command line: serve, migrate, agents, tokens. Each command only parses, calls `Commands`, and prints.
+// The `defuse` command line: serve, migrate, agents, tokens, analyze, coach. Each command only parses, calls `Commands`, and prints.
 import ArgumentParser
 import DefuseCore
 import DefuseServer
@@ -9,7 +9,7 @@ import Logging
 struct Defuse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Defuse, a self-hosted complaint-resolution desk.",
-        subcommands: [Serve.self, Migrate.self, Agents.self, Tokens.self, Analyze.self]
+        subcommands: [Serve.self, Migrate.self, Agents.self, Tokens.self, Analyze.self, CoachCommand.self]
     )
 }
 

@@ -24,3 +24,25 @@ func spansPointAtTheirText(_ text: String, _ analysis: MessageAnalysis) -> Bool 
 func evidence(_ analysis: MessageAnalysis, _ label: String) -> [String] {
     analysis.evidence.filter { $0.label == label }.map(\.text)
 }
+
+let coach = Coach.shared
+
+/// The labelled drafts under `CoachCorpus` or `CoachHoldout`.
+func drafts(_ folder: String) throws -> [LabelledDraft] {
+    guard let url = Bundle.module.url(forResource: folder, withExtension: nil) else { return [] }
+    return try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+        .filter { $0.pathExtension == "jsonl" }
+        .sorted { $0.path < $1.path }
+        .flatMap { try LabelledDraft.load(jsonLines: $0) }
+}
+
+/// Reviews every draft (with its customer's message, as the analyzer reads it) and scores it per language and "all".
+func evaluate(_ drafts: [LabelledDraft]) -> [String: CoachEvaluation] {
+    var result: [String: CoachEvaluation] = [:]
+    for draft in drafts {
+        let review = coach.review(draft.text, customer: draft.customer.map(analyzer.analyze))
+        result[draft.language, default: CoachEvaluation()].add(draft, review)
+        result["all", default: CoachEvaluation()].add(draft, review)
+    }
+    return result
+}

@@ -183,3 +183,33 @@ func temporaryDirectory() -> String {
     let nothing = try run(["analyze"])
     #expect(nothing.status != 0)
 }
+
+@Test func coachReviewsADraftOrAStreamOfJSONLines() throws {
+    let report = try run(["coach", "Calm down, you should have read the label.",
+                          "--customer", "The label was wrong and I'm furious!!"])
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(report.stdout.hasPrefix("verdict     revise"))
+    #expect(report.stdout.contains("dismissive"))
+    #expect(report.stdout.contains("try: "))
+    #expect(report.stdout.contains("[Calm down]{dismissive}"))
+    #expect(report.stdout.contains("add apology: "))
+
+    var input = Data(#"{"id": 7, "text": "Σας ζητώ συγγνώμη για την καθυστέρηση. Θα σας στείλουμε νέο προϊόν σήμερα.", "context": "Άργησε πάλι η παραγγελία!"}"#.utf8)
+    input.append(Data("\n{\"id\": 8}\n".utf8))
+    input.append(Data([0x7B, 0xFF, 0x7D, 0x0A]))
+    input.append(Data(#"{"id": "x", "text": "ok", "authority_limit": "lots"}"#.utf8))
+    let stream = try run(["coach", "--jsonl"], bytes: input)
+    let lines = stream.stdout.split(separator: "\n").map(String.init)
+    #expect(stream.status == 0)
+    #expect(lines.count == 4)
+    let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+    #expect(first["id"] as? Int == 7)
+    #expect(first["language"] as? String == "el")
+    for key in ["flags", "moves", "missing", "findings", "verdict", "summary"] { #expect(first[key] != nil, "\(key)") }
+    #expect(lines[1].contains(#""error""#) && lines[1].contains(#""id":8"#))
+    #expect(lines[2].contains(#""error""#))
+    #expect(lines[3].contains("authority_limit"))
+
+    #expect(try run(["coach"]).status != 0)
+    #expect(try run(["coach", "   "]).status != 0)
+}

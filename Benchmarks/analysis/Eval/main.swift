@@ -174,8 +174,8 @@ func coachQuality(_ arguments: [String]) throws {
     row("problem precision") { $0.problem.precision }
     row("moves micro-F1") { $0.movesMicro.f1 }
     print("\nlabel                 P     R     F1    (all languages)")
-    let rows = Flag.allCases.map { ($0.rawValue, overall.flags[$0] ?? Tally()) }
-        + Move.allCases.map { ($0.rawValue, overall.moves[$0] ?? Tally()) }
+    let rows = CoachFlag.allCases.map { ($0.rawValue, overall.flags[$0] ?? Tally()) }
+        + CoachMove.allCases.map { ($0.rawValue, overall.moves[$0] ?? Tally()) }
     for (label, tally) in rows {
         print(label.padding(toLength: 20, withPad: " ", startingAt: 0)
               + "  \(fixed(tally.precision))  \(fixed(tally.recall))  \(fixed(tally.f1))"

@@ -38,18 +38,29 @@ enum CaseController {
         let text = try Field.requiredText(body.text, field: "text", limit: Limits.messageCharacters)
         let channel = try body.channel.map { value throws(DefuseError) in try DefuseCore.Channel.parse(value, field: "channel") }
         let reference = try reference(request)
-        // Only what the customer says is read by the analyzer; agents' drafts go to the coach.
+        // What the customer says is read by the analyzer; a reply to them is reviewed by the coach first.
         let analysis = direction == .inbound ? Analyzer.shared.analyze(text) : nil
+        let review = direction == .outbound ? try await reviewReply(text, reference: reference, on: request.db) : nil
+        if let review, !review.flags.isEmpty, body.sendAnyway != true {
+            return JSON.response(FlaggedDraft(review: review), status: .unprocessableEntity)
+        }
         let message = try await request.db.write { db in
             let record = try await CaseRecords.require(reference: reference, on: db)
             return try await CaseRecords.addMessage(
                 to: record, direction: direction, text: text,
                 channel: channel ?? DefuseCore.Channel(rawValue: record.channel) ?? .web,
-                language: analysis.flatMap(Triage.language(of:)) ?? (direction == .inbound ? record.language : nil),
-                analysis: analysis, by: agent.actor, on: db)
+                language: analysis.flatMap(Triage.language(of:)) ?? (direction == .inbound ? record.language : review?.language),
+                analysis: analysis, coach: review, by: agent.actor, on: db)
         }
         try await message.$author.load(on: request.db)
         return JSON.response(MessageBody(message), status: .created)
+    }
+
+    /// The coach's review of a reply, read against the customer's latest message on the case.
+    static func reviewReply(_ text: String, reference: String, on db: any Database) async throws -> DraftReview {
+        let record = try await CaseRecords.require(reference: reference, on: db)
+        let customer = try await CaseRecords.latestCustomerMessage(on: record, on: db)
+        return Coach.shared.review(text, customer: customer?.analysis)
     }
 
     static func reference(_ request: Request) throws -> String {

@@ -55,6 +55,19 @@ struct MessageRequest: Decodable {
     var direction: String?
     var text: String?
     var channel: String?
+    /// Send an outbound message the coach flagged; recorded in the case's events.
+    var sendAnyway: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case direction, text, channel
+        case sendAnyway = "send_anyway"
+    }
+}
+
+struct CoachRequest: Decodable {
+    var text: String?
+    /// A case reference: the coach reads the draft against the customer's latest message on it.
+    var `case`: String?
 }
 
 struct AgentRequest: Decodable {

@@ -104,6 +104,7 @@ struct MessageBody: Encodable {
     var text: String
     var language: String?
     var analysis: MessageAnalysis?
+    var coach: DraftReview?
     var createdAt: Date
 
     init(_ message: Message) {
@@ -114,6 +115,7 @@ struct MessageBody: Encodable {
         text = message.text
         language = message.language
         analysis = message.analysis
+        coach = message.coach
         createdAt = message.createdAt
     }
 }
@@ -226,4 +228,24 @@ struct SettingsBody: Encodable {
 struct HealthBody: Encodable {
     var status: String
     var database: String
+}
+
+/// An outbound message refused because the coach flagged it: the review says why, `send_anyway` overrides.
+struct FlaggedDraft: Encodable {
+    var error = "draft_flagged"
+    var field = "send_anyway"
+    var message: String
+    var review: DraftReview
+
+    init(review: DraftReview) {
+        self.review = review
+        message = "the coach flagged this draft (\(review.flags.map(\.rawValue).joined(separator: ", "))); "
+            + "revise it, or send it as it is with \"send_anyway\": true"
+    }
+}
+
+/// The phrase library of one language.
+struct PhraseLibrary: Encodable {
+    var language: String
+    var phrases: [String: [String]]
 }

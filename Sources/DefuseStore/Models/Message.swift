@@ -1,4 +1,4 @@
-// One message on a case: from the customer, to the customer, or an internal note; with its analysis.
+// One message on a case: from the customer, to the customer, or an internal note; with its analysis or review.
 import DefuseAnalysis
 import Fluent
 import Foundation
@@ -17,13 +17,15 @@ public final class Message: Model, @unchecked Sendable {
     @Field(key: "text") public var text: String
     @OptionalField(key: "language") public var language: String?
     @OptionalField(key: "analysis") public var analysis: MessageAnalysis?
+    /// The coach's review of an agent's reply, as it stood when the reply was sent.
+    @OptionalField(key: "coach") public var coach: DraftReview?
     @Field(key: "created_at") public var createdAt: Date
 
     public init() {}
 
     public init(
         id: UUID, caseID: UUID, direction: String, authorID: UUID?, channel: String, text: String,
-        language: String?, analysis: MessageAnalysis?, createdAt: Date
+        language: String?, analysis: MessageAnalysis?, coach: DraftReview? = nil, createdAt: Date
     ) {
         self.id = id
         self.$case.id = caseID
@@ -33,6 +35,7 @@ public final class Message: Model, @unchecked Sendable {
         self.text = text
         self.language = language
         self.analysis = analysis
+        self.coach = coach
         self.createdAt = createdAt
     }
 }

@@ -50,8 +50,11 @@ struct DraftReading {
         }
         var weights: [CoachCue: Float] = [:]
         var kept: [CoachCue: [LexiconHit]] = [:]
+        /// The same words matched twice for one label (a phrase listed in two groups) count once.
+        var counted = Set<[Int]>()
         for hit in candidates where !words[hit.first].quoted && !cleared(hit) {
             let cue = lexicon.rules[hit.rule].cue
+            guard counted.insert([CoachCue.allCases.firstIndex(of: cue)!, hit.first, hit.last]).inserted else { continue }
             if cue.move != nil, negated(hit) { continue }
             if cue == .clarify, inSentence(.dataRequest, of: hit) { continue }
             if cue == .overpromise, inSentence(.hedge, of: hit) { continue }

@@ -90,7 +90,9 @@ struct LanguagePack<Label: LexiconLabel>: Decodable {
 }
 
 struct Matcher: Sendable {
-    enum Kind: Sendable { case exact, stem, gap }
+    /// A word, a word's beginning (`stem*`), up to three words of anything (`~`), or any number (`#`: "5", "10:30",
+    /// "5pm" — a token that starts with a digit).
+    enum Kind: Sendable { case exact, stem, gap, number }
     var kind: Kind
     var hash: UInt64
     var length: Int
@@ -167,7 +169,7 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
                 }
             }
             for group in pack.rules {
-                for term in group.terms {
+                for term in try group.terms.flatMap({ try Lexicon.expand($0, in: pack.language) }) {
                     let compiled = try Lexicon.compile(term, in: pack.language)
                     let index = Int32(rules.count)
                     rules.append(Rule(cue: group.label, language: Int8(language ?? -1),
@@ -198,6 +200,25 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
         flatten(stemLists, into: &stemFirst)
     }
 
+    /// Expands alternatives: "{i|we} {will|can} send" is four terms, "{|so }sorry" two. Groups do not nest.
+    static func expand(_ term: String, in pack: String) throws -> [String] {
+        guard let open = term.firstIndex(of: "{") else {
+            if term.contains("}") || term.contains("|") { throw LexiconError("\(pack): '\(term)' has a stray } or |") }
+            return [term]
+        }
+        guard let close = term[open...].firstIndex(of: "}") else {
+            throw LexiconError("\(pack): '\(term)' opens { without closing it")
+        }
+        let inside = term[term.index(after: open)..<close]
+        if inside.contains("{") { throw LexiconError("\(pack): '\(term)' nests { }") }
+        let head = String(term[..<open])
+        if head.contains("}") || head.contains("|") { throw LexiconError("\(pack): '\(term)' has a stray } or |") }
+        let rest = try expand(String(term[term.index(after: close)...]), in: pack)
+        return inside.split(separator: "|", omittingEmptySubsequences: false).flatMap { choice in
+            rest.map { head + choice + $0 }
+        }
+    }
+
     /// Turns "estoy hart*" or "call ~ manager" into matchers: words, stems (`*`), and gaps of up to three words (`~`).
     static func compile(_ term: String, in pack: String) throws -> [Matcher] {
         var matchers: [Matcher] = []
@@ -220,6 +241,9 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
             case "~":
                 try flush(stem: false)
                 matchers.append(Matcher(kind: .gap, hash: 0, length: 3))
+            case "#":
+                try flush(stem: false)
+                matchers.append(Matcher(kind: .number, hash: 0, length: 1))
             case "'", "\u{2019}": continue
             default:
                 if Folding.fold(scalar.value) != 0 || Tokenizer.isEmoji(scalar.value) {
@@ -235,8 +259,8 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
             }
         }
         try flush(stem: false)
-        guard let first = matchers.first, first.kind != .gap, matchers.last?.kind != .gap else {
-            throw LexiconError("\(pack): '\(term)' must start and end with a word")
+        guard let first = matchers.first, first.kind != .gap, first.kind != .number, matchers.last?.kind != .gap else {
+            throw LexiconError("\(pack): '\(term)' must start with a word and end with a word or #")
         }
         return matchers
     }

@@ -98,15 +98,21 @@ enum Matching {
         guard at < matchers.count else { return token - 1 }
         let matcher = matchers[at]
         if matcher.kind == .gap {
+            // A gap skips words of the same sentence only: "…arrived late. Sorry" is not "late ~ sorry".
+            let sentence = words.tokens[token - 1].sentence
             for skip in 0...matcher.length {
+                guard token + skip < words.tokens.count, words.tokens[token + skip].sentence == sentence else { break }
                 if let last = matchRest(matchers, at + 1, token + skip, words) { return last }
             }
             return nil
         }
         guard token < words.tokens.count else { return nil }
-        let matches = matcher.kind == .exact
-            ? words.tokens[token].hash == matcher.hash
-            : words.prefixHash(token, length: matcher.length) == matcher.hash
+        let matches = switch matcher.kind {
+        case .exact: words.tokens[token].hash == matcher.hash
+        case .stem: words.prefixHash(token, length: matcher.length) == matcher.hash
+        case .number: (0x30...0x39).contains(words.folded[words.tokens[token].foldedStart])
+        case .gap: false
+        }
         return matches ? matchRest(matchers, at + 1, token + 1, words) : nil
     }
 }

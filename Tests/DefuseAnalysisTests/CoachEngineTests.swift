@@ -170,3 +170,35 @@ private func flagged(_ review: DraftReview, _ flag: CoachFlag) -> [String] {
     let mixed = review("Calm down Κύριε, успокойтесь 😡 \u{0}\u{7}")
     #expect(mixed.findings.allSatisfy { !$0.text.isEmpty })
 }
+
+@Test func alternativesInATermExpandToEveryCombination() throws {
+    #expect(try Lexicon<CoachCue>.expand("{i|we} {will|can} send", in: "en")
+        == ["i will send", "i can send", "we will send", "we can send"])
+    #expect(try Lexicon<CoachCue>.expand("{|so }sorry", in: "en") == ["sorry", "so sorry"])
+    #expect(try Lexicon<CoachCue>.expand("plain words", in: "en") == ["plain words"])
+    #expect(throws: LexiconError.self) { try Lexicon<CoachCue>.expand("{open", in: "en") }
+    #expect(throws: LexiconError.self) { try Lexicon<CoachCue>.expand("{a|{b}}", in: "en") }
+    #expect(throws: LexiconError.self) { try Lexicon<CoachCue>.expand("stray|bar", in: "en") }
+}
+
+@Test func aHashMatchesAnyNumberAndAPhraseInTwoGroupsCountsOnce() throws {
+    let pack = """
+    {"language": "en", "rules": [
+      {"label": "timeline", "terms": ["by #", "before # pm"]},
+      {"label": "last_word", "weight": 0.5, "terms": ["to be clear"]},
+      {"label": "last_word", "weight": 0.5, "terms": ["to be clear"]}
+    ]}
+    """
+    let lexicon = try Lexicon(packs: [JSONDecoder().decode(LanguagePack<CoachCue>.self, from: Data(pack.utf8))])
+    let text = Tokenizer.tokenize("You'll have it by 5pm, or before 10 pm at the latest. To be clear.", limit: 1000)
+    let hits = lexicon.hits(in: text)
+    #expect(hits.filter { lexicon.rules[$0.rule].cue == .timeline }.count == 2)
+    #expect(throws: LexiconError.self) { try Lexicon<CoachCue>.compile("# days", in: "en") }
+    // The fixture coach has "to be clear" once; a pack that lists it twice must not make it an argument.
+    let data = Data(fixture.utf8)
+    var rules = try JSONDecoder().decode(LanguagePack<CoachCue>.self, from: data)
+    rules.rules.append(.init(label: .lastWord, weight: 0.5, terms: ["firstly"], suggestion: nil))
+    let doubled = Coach(lexicon: try Lexicon(packs: [rules]), packs: ["en": try JSONDecoder().decode(CoachPack.self, from: data)],
+                        analyzer: .shared)
+    #expect(doubled.review("Firstly, the parcel left on time.").flags == [])
+}

@@ -38,9 +38,12 @@ struct DraftReading {
         func inSentence(_ cue: CoachCue, of hit: LexiconHit) -> Bool {
             helpers[cue, default: []].contains { sentence($0) == sentence(hit) }
         }
+        /// A negator just before the move, or inside a gap of it ("we will not refund" is no "we will ~ refund").
         func negated(_ hit: LexiconHit) -> Bool {
-            helpers[.negator, default: []].contains {
-                $0.last < hit.first && hit.first - $0.last <= DraftReading.negationReach && sentence($0) == sentence(hit)
+            let gapped = lexicon.rules[hit.rule].hasGap
+            return helpers[.negator, default: []].contains {
+                ($0.last < hit.first && hit.first - $0.last <= DraftReading.negationReach && sentence($0) == sentence(hit))
+                    || (gapped && $0.first > hit.first && $0.last < hit.last)
             }
         }
         func cleared(_ hit: LexiconHit) -> Bool {

@@ -2,7 +2,8 @@
 import Foundation
 
 enum Folding {
-    /// Folded value for every scalar below 0x2000 (Latin, Greek, Cyrillic, Greek Extended); 0 = not a word character.
+    /// Folded value for every scalar below 0x2000 (Latin, Greek, Cyrillic, Greek Extended, digits, %); 0 = not a word
+    /// character.
     static let table: [UInt32] = {
         var table = [UInt32](repeating: 0, count: 0x2000)
         for value in 0..<0x2000 {
@@ -10,6 +11,8 @@ enum Folding {
             let properties = scalar.properties
             if properties.numericType == .decimal, value < 0x80 {
                 table[value] = UInt32(value)
+            } else if value == 0x25 {
+                table[value] = 0x25  // "%" belongs to its number: "100%" is not "100 euros"
             } else if properties.isAlphabetic {
                 table[value] = fold(scalar)
             }

@@ -105,6 +105,8 @@ struct Rule<Label: LexiconLabel>: Sendable {
     var language: Int8
     var weight: Float
     var suggestion: String?
+    /// The term has a `~` gap, so words the pack did not write (a "not") may sit inside a match.
+    var hasGap = false
 }
 
 /// All packs compiled: rules indexed by their first word (exact or stem), language markers, and bloom filters that
@@ -173,7 +175,8 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
                     let compiled = try Lexicon.compile(term, in: pack.language)
                     let index = Int32(rules.count)
                     rules.append(Rule(cue: group.label, language: Int8(language ?? -1),
-                                      weight: group.weight ?? group.label.defaultWeight, suggestion: group.suggestion))
+                                      weight: group.weight ?? group.label.defaultWeight, suggestion: group.suggestion,
+                                      hasGap: compiled.contains { $0.kind == .gap }))
                     matcherStart.append(Int32(matchers.count))
                     matcherCount.append(Int32(compiled.count))
                     matchers += compiled

@@ -20,7 +20,7 @@ private let fixture = """
   {"label": "acknowledge", "terms": ["you are right"]},
   {"label": "clarify", "terms": ["could you tell me"]},
   {"label": "data_request", "terms": ["order number"]},
-  {"label": "action", "terms": ["we will refund", "we will send", "i have refunded"]},
+  {"label": "action", "terms": ["we will refund", "we will send", "i have refunded", "we will ~ replace"]},
   {"label": "timeline", "terms": ["today", "by friday"]},
   {"label": "choice", "terms": ["would you prefer"]},
   {"label": "approval", "terms": ["does that work for you"]},
@@ -87,6 +87,9 @@ private func flagged(_ review: DraftReview, _ flag: CoachFlag) -> [String] {
 @Test func negatedMovesDoNotCount() {
     #expect(!review("We cannot refund this order.").moves.contains(.action))
     #expect(review("We will refund this order today.").moves == [.action, .timeline])
+    // A "not" that falls into a gap of the phrase turns it around too.
+    #expect(review("We will not replace it.").moves == [])
+    #expect(review("We will gladly replace it.").moves == [.action])
 }
 
 @Test func askingForAnOrderNumberIsNoClarifyingQuestion() {

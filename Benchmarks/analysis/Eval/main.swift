@@ -240,14 +240,14 @@ func coachSpeed(_ arguments: [String]) throws {
     let analyzer = Analyzer.shared
     let drafts = try readTexts(arguments).map { ($0.text, $0.customer.map(analyzer.analyze)) }
     let loadStart = Date()
-    let coach = try Coach.bundled()
+    let reviewer = try coach(arguments)
     let loadMilliseconds = Date().timeIntervalSince(loadStart) * 1000
     var reviewed = 0
     var checksum = 0
     let start = Date()
     while Date().timeIntervalSince(start) < seconds {
         for (text, customer) in drafts {
-            let review = coach.review(text, customer: customer)
+            let review = reviewer.review(text, customer: customer)
             checksum &+= review.findings.count &+ review.missing.count
         }
         reviewed += drafts.count

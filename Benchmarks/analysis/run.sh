@@ -147,7 +147,9 @@ taskset -c "$CORE" "$PY" "$HERE/peers.py" measure "$INPUT" --out "$OUT/peers.jso
 #    customer's message analysed beforehand as the server stores it), next to VADER scoring the same drafts for
 #    tone, which is what a desk without a coach would reach for
 DRAFTS="$WORK/drafts.jsonl"
-cat "$ROOT"/Tests/DefuseAnalysisTests/CoachCorpus/*.jsonl "$ROOT"/Tests/DefuseAnalysisTests/CoachHoldout/*.jsonl > "$DRAFTS"
+for file in "$ROOT"/Tests/DefuseAnalysisTests/CoachCorpus/*.jsonl "$ROOT"/Tests/DefuseAnalysisTests/CoachHoldout/*.jsonl; do
+    cat "$file"; echo    # a file may not end with a newline
+done | grep -v '^[[:space:]]*$' > "$DRAFTS"
 log "defuse coach: taskset -c $CORE analysis-eval coach-speed --seconds $SECONDS_PER_RUN"
 taskset -c "$CORE" "$EVAL" coach-speed "$DRAFTS" --seconds "$SECONDS_PER_RUN" > "$OUT/coach-speed.txt" \
     || die "analysis-eval coach-speed failed"
@@ -161,7 +163,7 @@ fi
 COACH_REPORT=$(awk -v ours="$COACH_RATE" -v vader="$COACH_VADER" \
     -v drafts="$(sed -n 's/^drafts: //p' "$OUT/coach-speed.txt")" 'BEGIN {
     printf "\nreply coach (the same core; drafts: %s)\n", drafts
-    printf "  defuse coach            %9d drafts/s   (target >= 50,000: %s)\n", ours, ours >= 50000 ? "met" : "NOT met"
+    printf "  defuse coach            %9d drafts/s   (target >= 50,000: %s)\n", ours, (ours >= 50000 ? "met" : "NOT met")
     if (vader > 0) printf "  VADER polarity_scores   %9d drafts/s   ratio %.1fx\n", vader, ours / vader
 }')
 

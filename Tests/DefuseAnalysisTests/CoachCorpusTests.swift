@@ -30,8 +30,8 @@ import Testing
 
 /// What the held-out drafts scored when last measured, less a small margin: a pack change that loses more fails.
 enum HeldOutFloor {
-    static let flags = 0.80
-    static let problem = 0.92
+    static let flags = 0.75
+    static let problem = 0.90
     static let moves = 0.83
 }
 

@@ -34,6 +34,38 @@ enum CoachCue: String, CaseIterable, LexiconLabel {
 
     var defaultWeight: Float { 1 }
 
-    var flag: CoachFlag? { CoachFlag(rawValue: rawValue) }
-    var move: CoachMove? { CoachMove(rawValue: rawValue) }
+    var flag: CoachFlag? {
+        switch self {
+        case .blame: .blame
+        case .condescension: .condescension
+        case .defensiveness: .defensiveness
+        case .dismissive: .dismissive
+        case .personal: .personal
+        case .overpromise: .overpromise
+        case .lastWord: .lastWord
+        default: nil
+        }
+    }
+
+    var move: CoachMove? {
+        switch self {
+        case .acknowledge: .acknowledge
+        case .apology: .apology
+        case .empathy: .empathy
+        case .clarify: .clarify
+        case .action: .action
+        case .timeline: .timeline
+        case .choice: .choice
+        case .approval: .approval
+        default: nil
+        }
+    }
+
+    init(_ flag: CoachFlag) {
+        self = CoachCue.allCases.first { $0.flag == flag }!
+    }
+
+    init(_ move: CoachMove) {
+        self = CoachCue.allCases.first { $0.move == move }!
+    }
 }

@@ -54,10 +54,11 @@ struct DraftReading {
         var weights: [CoachCue: Float] = [:]
         var kept: [CoachCue: [LexiconHit]] = [:]
         /// The same words matched twice for one label (a phrase listed in two groups) count once.
-        var counted = Set<[Int]>()
+        var counted = Set<Int>()
         for hit in candidates where !words[hit.first].quoted && !cleared(hit) {
             let cue = lexicon.rules[hit.rule].cue
-            guard counted.insert([CoachCue.allCases.firstIndex(of: cue)!, hit.first, hit.last]).inserted else { continue }
+            guard counted.insert(hit.first << 40 | hit.last << 8 | CoachCue.allCases.firstIndex(of: cue)!).inserted
+            else { continue }
             if cue.move != nil, negated(hit) { continue }
             if cue == .clarify, inSentence(.dataRequest, of: hit) { continue }
             if cue == .overpromise, inSentence(.hedge, of: hit) { continue }
@@ -65,7 +66,7 @@ struct DraftReading {
             kept[cue, default: []].append(hit)
         }
         for move in CoachMove.allCases {
-            let cue = CoachCue(rawValue: move.rawValue)!
+            let cue = CoachCue(move)
             if weights[cue, default: 0] >= DraftReading.presence { moveHits[move] = kept[cue] }
         }
         // Pointing at a policy or a colleague is defensive only when nothing is done for the customer.
@@ -76,7 +77,7 @@ struct DraftReading {
             }
         }
         for flag in CoachFlag.allCases {
-            let cue = CoachCue(rawValue: flag.rawValue)!
+            let cue = CoachCue(flag)
             if weights[cue, default: 0] >= DraftReading.presence { flagHits[flag] = kept[cue] }
         }
         if let authorityLimit { findAmounts(above: authorityLimit, currency: helpers[.currency, default: []]) }

@@ -143,6 +143,9 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
     var firstLength: [Int32] = []
     var exactFirst: [UInt64: RuleRange] = [:]
     var stemFirst: [UInt64: RuleRange] = [:]
+    /// Rules whose second word is a plain word, by their first two words (`pairKey`): a first word that starts
+    /// thousands of rules ("dont ...") only tries the few whose second word follows it.
+    var pairFirst: [UInt64: RuleRange] = [:]
     /// Rule indices grouped by first word: the ranges above point into this.
     var firstWordRules: [Int32] = []
     var markers: [UInt64: [Float]] = [:]
@@ -154,6 +157,7 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
     init(packs: [LanguagePack<Label>]) throws {
         var exactLists: [UInt64: [Int32]] = [:]
         var stemLists: [UInt64: [Int32]] = [:]
+        var pairLists: [UInt64: [Int32]] = [:]
         for pack in packs {
             let language = Language(rawValue: pack.language).flatMap { Language.allCases.firstIndex(of: $0) }
             if language == nil, pack.language != "common" {
@@ -182,12 +186,21 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
                     matchers += compiled
                     let first = compiled[0]
                     firstLength.append(Int32(first.length))
+                    let second = compiled.count > 1 && compiled[1].kind == .exact ? compiled[1].hash : nil
                     if first.kind == .stem {
-                        stemLists[first.hash, default: []].append(index)
+                        if let second {
+                            pairLists[Lexicon.pairKey(first.hash ^ Lexicon.stemSalt, second), default: []].append(index)
+                        } else {
+                            stemLists[first.hash, default: []].append(index)
+                        }
                         Bloom.insert(&stemBloom, first.hash)
                         stemLengths |= 1 << UInt64(min(first.length, 63))
                     } else {
-                        exactLists[first.hash, default: []].append(index)
+                        if let second {
+                            pairLists[Lexicon.pairKey(first.hash, second), default: []].append(index)
+                        } else {
+                            exactLists[first.hash, default: []].append(index)
+                        }
                         Bloom.insert(&exactBloom, first.hash)
                     }
                 }
@@ -201,6 +214,17 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
         }
         flatten(exactLists, into: &exactFirst)
         flatten(stemLists, into: &stemFirst)
+        flatten(pairLists, into: &pairFirst)
+    }
+
+    /// Keeps a stem's hash apart from the same letters as a whole word in `pairFirst`.
+    static var stemSalt: UInt64 { 0x5bd1_e995_5bd1_e995 }
+
+    /// The key of a rule's first two words in `pairFirst`. A collision only costs a rule check, never a wrong match:
+    /// every rule found is matched word by word.
+    @inline(__always)
+    static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        (first &* 0x9E37_79B9_7F4A_7C15) ^ second
     }
 
     /// Expands alternatives: "{i|we} {will|can} send" is four terms, "{|so }sorry" two. Groups do not nest.

@@ -29,6 +29,7 @@ extension Lexicon {
         var hits: [LexiconHit] = []
         let exactFirst = exactFirst
         let stemFirst = stemFirst
+        let pairFirst = pairFirst
         let stemLengths = stemLengths
         exactBloom.withUnsafeBufferPointer { exactBloom in
         stemBloom.withUnsafeBufferPointer { stemBloom in
@@ -54,8 +55,14 @@ extension Lexicon {
             }
             for index in 0..<tokens.count {
                 let token = tokens[index]
-                if Bloom.contains(exactBloom, token.hash), let range = exactFirst[token.hash] {
-                    for slot in range.start..<(range.start + range.count) { match(Int(firstWordRules[Int(slot)]), index) }
+                let next: UInt64? = index + 1 < tokens.count ? tokens[index + 1].hash : nil
+                if Bloom.contains(exactBloom, token.hash) {
+                    if let range = exactFirst[token.hash] {
+                        for slot in range.start..<(range.start + range.count) { match(Int(firstWordRules[Int(slot)]), index) }
+                    }
+                    if let next, let range = pairFirst[Lexicon.pairKey(token.hash, next)] {
+                        for slot in range.start..<(range.start + range.count) { match(Int(firstWordRules[Int(slot)]), index) }
+                    }
                 }
                 guard !token.isEmoji, token.length >= 3 else { continue }
                 var hash = WordHash.seed
@@ -64,11 +71,18 @@ extension Lexicon {
                     hash = WordHash.add(hash, folded[position])
                     length += 1
                     guard length >= 3, length < 64, stemLengths & (1 << UInt64(length)) != 0,
-                          Bloom.contains(stemBloom, hash), let range = stemFirst[hash]
-                    else { continue }
-                    for slot in range.start..<(range.start + range.count) {
-                        let rule = Int(firstWordRules[Int(slot)])
-                        if firstLength[rule] == length { match(rule, index) }
+                          Bloom.contains(stemBloom, hash) else { continue }
+                    if let range = stemFirst[hash] {
+                        for slot in range.start..<(range.start + range.count) {
+                            let rule = Int(firstWordRules[Int(slot)])
+                            if firstLength[rule] == length { match(rule, index) }
+                        }
+                    }
+                    if let next, let range = pairFirst[Lexicon.pairKey(hash ^ Lexicon.stemSalt, next)] {
+                        for slot in range.start..<(range.start + range.count) {
+                            let rule = Int(firstWordRules[Int(slot)])
+                            if firstLength[rule] == length { match(rule, index) }
+                        }
                     }
                 }
             }

@@ -33,6 +33,19 @@ func coach(_ arguments: [String]) throws -> Coach {
                       analyzer: try analyzer(arguments))
 }
 
+/// One row per figure, one column for all messages and one per language present.
+func printFigures<Figures>(_ overall: Figures, _ perLanguage: [String: Figures],
+                           _ rows: [(name: String, value: (Figures) -> Double)]) {
+    let languages = ["el", "es", "tr", "ru", "tl", "en"].filter { perLanguage[$0] != nil }
+    print("figure".padding(toLength: 22, withPad: " ", startingAt: 0) + (["all"] + languages).map {
+        $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
+    let columns = [overall] + languages.map { perLanguage[$0]! }
+    for row in rows {
+        print(row.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+              + columns.map { fixed(row.value($0)).padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
+    }
+}
+
 func quality(_ arguments: [String]) throws {
     guard let directory = arguments.first else { throw CocoaError(.fileNoSuchFile) }
     let language = option("--lang", arguments)
@@ -58,19 +71,13 @@ func quality(_ arguments: [String]) throws {
             }
         }
     }
-    let languages = ["el", "es", "tr", "ru", "tl", "en"].filter { perLanguage[$0] != nil }
     print("\nmessages: \(overall.count)")
-    print("figure".padding(toLength: 22, withPad: " ", startingAt: 0) + (["all"] + languages).map {
-        $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
-    func row(_ name: String, _ value: (Evaluation) -> Double) {
-        let cells = [overall] + languages.map { perLanguage[$0]! }
-        print(name.padding(toLength: 22, withPad: " ", startingAt: 0)
-              + cells.map { fixed(value($0)).padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
-    }
-    row("language accuracy") { $0.languageAccuracy }
-    row("anger exact") { $0.angerAccuracy }
-    for group in Evaluation.groups { row("\(group.name) F1") { $0.tally(group.labels).f1 } }
-    row("complaint/praise BA") { $0.complaintBalancedAccuracy }
+    printFigures(overall, perLanguage, [
+        ("language accuracy", { $0.languageAccuracy }),
+        ("anger exact", { $0.angerAccuracy }),
+    ] + Evaluation.groups.map { group in ("\(group.name) F1", { $0.tally(group.labels).f1 }) } + [
+        ("complaint/praise BA", { $0.complaintBalancedAccuracy }),
+    ])
     print("\nanger confusion (rows: labelled 0-3, columns: read as 0-3)")
     for (level, row) in overall.angerConfusion.enumerated() {
         print("  \(level): " + row.map { String($0).padding(toLength: 6, withPad: " ", startingAt: 0) }.joined())
@@ -159,20 +166,14 @@ func coachQuality(_ arguments: [String]) throws {
             }
         }
     }
-    let languages = ["el", "es", "tr", "ru", "tl", "en"].filter { perLanguage[$0] != nil }
     print("\ndrafts: \(overall.count)")
-    print("figure".padding(toLength: 22, withPad: " ", startingAt: 0) + (["all"] + languages).map {
-        $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
-    func row(_ name: String, _ value: (CoachEvaluation) -> Double) {
-        let cells = [overall] + languages.map { perLanguage[$0]! }
-        print(name.padding(toLength: 22, withPad: " ", startingAt: 0)
-              + cells.map { fixed(value($0)).padding(toLength: 7, withPad: " ", startingAt: 0) }.joined())
-    }
-    row("language accuracy") { $0.languageAccuracy }
-    row("flags micro-F1") { $0.flagsMicro.f1 }
-    row("problem F1") { $0.problem.f1 }
-    row("problem precision") { $0.problem.precision }
-    row("moves micro-F1") { $0.movesMicro.f1 }
+    printFigures(overall, perLanguage, [
+        ("language accuracy", { $0.languageAccuracy }),
+        ("flags micro-F1", { $0.flagsMicro.f1 }),
+        ("problem F1", { $0.problem.f1 }),
+        ("problem precision", { $0.problem.precision }),
+        ("moves micro-F1", { $0.movesMicro.f1 }),
+    ])
     print("\nlabel                 P     R     F1    (all languages)")
     let rows = CoachFlag.allCases.map { ($0.rawValue, overall.flags[$0] ?? Tally()) }
         + CoachMove.allCases.map { ($0.rawValue, overall.moves[$0] ?? Tally()) }

@@ -35,47 +35,12 @@ trap 'log "interrupted"; exit 130' INT TERM
 # ---------------------------------------------------------------------------
 # 1. tools and the peers' venv
 # ---------------------------------------------------------------------------
-APT_UPDATED=0
-apt_install() {
-    if (( APT_UPDATED == 0 )); then
-        log "apt-get update"
-        apt-get update -qq >/dev/null
-        APT_UPDATED=1
-    fi
-    log "apt-get install -y $*"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
-venv_matches_requirements() {
-    "$VENV/bin/python" - "$HERE/requirements.txt" <<'PY' 2>/dev/null
-import sys
-from importlib.metadata import version
-for line in open(sys.argv[1]):
-    line = line.split("#")[0].strip()
-    if line:
-        name, want = line.split("==")
-        if version(name) != want:
-            sys.exit(1)
-PY
-}
+source "$HERE/../lib.sh"
 
 install_tools() {
     command -v taskset >/dev/null || apt_install util-linux
-    command -v python3 >/dev/null || apt_install python3 python3-venv
     taskset -c "$CORE" true 2>/dev/null || die "cannot pin to core $CORE (taskset -c $CORE failed)"
-    if [[ ! -x "$VENV/bin/python" ]]; then
-        log "creating $VENV"
-        if ! python3 -m venv "$VENV" 2>/dev/null; then
-            rm -rf "$VENV"
-            apt_install python3-venv
-            python3 -m venv "$VENV"
-        fi
-    fi
-    if ! venv_matches_requirements; then
-        log "pip install -r requirements.txt into $VENV"
-        "$VENV/bin/pip" install -q --disable-pip-version-check -r "$HERE/requirements.txt"
-        venv_matches_requirements || die "the venv does not match requirements.txt after pip install"
-    fi
+    ensure_venv "$VENV" "$HERE/requirements.txt"
 }
 
 # ---------------------------------------------------------------------------

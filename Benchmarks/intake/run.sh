@@ -110,16 +110,7 @@ peak_rss_kb() { # pids...: sum of VmHWM (peak resident set) in kB
 # ---------------------------------------------------------------------------
 # 1. tools
 # ---------------------------------------------------------------------------
-APT_UPDATED=0
-apt_install() {
-    if (( APT_UPDATED == 0 )); then
-        log "apt-get update"
-        apt-get update -qq >/dev/null
-        APT_UPDATED=1
-    fi
-    log "apt-get install -y $*"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
+source "$HERE/../lib.sh"
 
 want_side() { [[ " $SIDES " == *" $1 "* ]]; }
 
@@ -132,30 +123,7 @@ install_tools() {
         [[ -x "$PGBIN/initdb" ]] || die "PostgreSQL 15 binaries not found in $PGBIN after installing"
         id postgres >/dev/null 2>&1 || die "no 'postgres' user after installing postgresql"
     fi
-    if want_side helpdesk; then
-        if [[ ! -x "$VENV/bin/python" ]]; then
-            log "creating $VENV"
-            if ! python3 -m venv "$VENV" 2>/dev/null; then
-                rm -rf "$VENV"
-                apt_install python3-venv
-                python3 -m venv "$VENV"
-            fi
-        fi
-        if ! "$VENV/bin/python" - "$HERE/requirements.txt" <<'PY' 2>/dev/null
-import sys
-from importlib.metadata import version
-for line in open(sys.argv[1]):
-    line = line.split("#")[0].strip()
-    if line:
-        name, want = line.split("==")
-        if version(name) != want:
-            sys.exit(1)
-PY
-        then
-            log "pip install -r requirements.txt into $VENV"
-            "$VENV/bin/pip" install -q --disable-pip-version-check -r "$HERE/requirements.txt"
-        fi
-    fi
+    if want_side helpdesk; then ensure_venv "$VENV" "$HERE/requirements.txt"; fi
 }
 
 # ---------------------------------------------------------------------------

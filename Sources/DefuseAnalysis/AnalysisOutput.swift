@@ -55,13 +55,9 @@ public enum AnalysisReport {
     }
 }
 
-/// `defuse analyze --jsonl`: one `{"id", "text"}` per line in, one result (or `{"id"?, "error"}`) per line out.
-public enum AnalysisLines {
-    struct Input: Decodable {
-        var id: JSONValue?
-        var text: String?
-    }
-
+/// JSON lines in and out, for the commands that read a stream (`analyze --jsonl`, `coach --jsonl`): ids echoed as
+/// given, a bad line answered with `{"id"?, "error"}` so the run goes on.
+public enum JSONLines {
     /// Ids are echoed as given: a string or a number.
     enum JSONValue: Codable {
         case string(String), number(Double)
@@ -85,12 +81,19 @@ public enum AnalysisLines {
         }
     }
 
-    struct Output: Encodable {
+    /// What an input line carries besides its own fields: an id to echo and the text to read.
+    protocol TextLine: Decodable {
+        var id: JSONValue? { get }
+        var text: String? { get }
+    }
+
+    /// A result with the input's id added to its keys.
+    struct Identified<Body: Encodable>: Encodable {
         var id: JSONValue?
-        var analysis: MessageAnalysis
+        var body: Body
 
         func encode(to encoder: any Encoder) throws {
-            try analysis.encode(to: encoder)
+            try body.encode(to: encoder)
             var container = encoder.container(keyedBy: IDKey.self)
             try container.encodeIfPresent(id, forKey: .id)
         }
@@ -98,7 +101,7 @@ public enum AnalysisLines {
         enum IDKey: String, CodingKey { case id }
     }
 
-    struct Failure: Encodable {
+    struct Failure: Encodable, Error {
         var id: JSONValue?
         var error: String
     }
@@ -109,24 +112,53 @@ public enum AnalysisLines {
         return encoder
     }()
 
-    /// Analyses one input line (raw bytes, without the newline) and returns the output line.
-    public static func process(_ line: some Collection<UInt8>, with analyzer: Analyzer) -> String {
+    /// Reads one line (raw bytes, without the newline) as `Input` with a non-empty text, or says what is wrong.
+    static func read<Input: TextLine>(_ line: some Collection<UInt8>, as: Input.Type, example: String)
+        -> Result<(input: Input, text: String), Failure> {
         guard let text = String(validating: line, as: UTF8.self) else {
-            return encode(Failure(id: nil, error: "the line is not valid UTF-8"))
+            return .failure(Failure(id: nil, error: "the line is not valid UTF-8"))
         }
-        guard let input = try? JSONDecoder().decode(Input.self, from: Data(text.utf8)) else {
-            return encode(Failure(id: nil, error: "the line is not a JSON object like {\"id\": 1, \"text\": \"...\"}"))
+        let input: Input
+        do {
+            input = try JSONDecoder().decode(Input.self, from: Data(text.utf8))
+        } catch DecodingError.typeMismatch(_, let context) where !context.codingPath.isEmpty {
+            return .failure(Failure(id: nil, error: "\(context.codingPath[0].stringValue) has the wrong type"))
+        } catch {
+            return .failure(Failure(id: nil, error: "the line is not a JSON object like \(example)"))
         }
         guard let message = input.text else {
-            return encode(Failure(id: input.id, error: "text is required and must be a string"))
+            return .failure(Failure(id: input.id, error: "text is required and must be a string"))
         }
         guard !message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return encode(Failure(id: input.id, error: "text is empty"))
+            return .failure(Failure(id: input.id, error: "text is empty"))
         }
-        return encode(Output(id: input.id, analysis: analyzer.analyze(message)))
+        return .success((input, message))
+    }
+
+    /// The output line for a result, or for a failure.
+    static func line<Body: Encodable>(_ result: Result<(id: JSONValue?, body: Body), Failure>) -> String {
+        switch result {
+        case .success(let value): encode(Identified(id: value.id, body: value.body))
+        case .failure(let failure): encode(failure)
+        }
     }
 
     static func encode(_ value: some Encodable) -> String {
         (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? #"{"error":"could not encode the result"}"#
+    }
+}
+
+/// `defuse analyze --jsonl`: one `{"id", "text"}` per line in, one result (or `{"id"?, "error"}`) per line out.
+public enum AnalysisLines {
+    struct Input: JSONLines.TextLine {
+        var id: JSONLines.JSONValue?
+        var text: String?
+    }
+
+    /// Analyses one input line (raw bytes, without the newline) and returns the output line.
+    public static func process(_ line: some Collection<UInt8>, with analyzer: Analyzer) -> String {
+        JSONLines.line(JSONLines.read(line, as: Input.self, example: #"{"id": 1, "text": "..."}"#).map { read in
+            (id: read.input.id, body: analyzer.analyze(read.text))
+        })
     }
 }

@@ -23,13 +23,13 @@ public struct Coach: Sendable {
     /// rebuild). Every language needs a complete pack.
     public static func bundled(folder: URL? = nil, analyzer: Analyzer = .shared) throws -> Coach {
         let folder = try folder ?? PackFiles.bundled("CoachPacks")
-        let rulePacks: [LanguagePack<CoachCue>] = try PackFiles.decode(folder: folder)
-        let packs: [CoachPack] = try PackFiles.decode(folder: folder)
+        let files: [CoachPackFile] = try PackFiles.decode(folder: folder)
+        let packs = files.map(\.pack)
         for pack in packs { try pack.validate() }
         for language in Language.allCases where !packs.contains(where: { $0.language == language.rawValue }) {
             throw LexiconError("there is no coach pack for \(language.rawValue)")
         }
-        return Coach(lexicon: try Lexicon(packs: rulePacks),
+        return Coach(lexicon: try Lexicon(packs: files.map(\.rules)),
                      packs: Dictionary(packs.map { ($0.language, $0) }, uniquingKeysWith: { first, _ in first }),
                      analyzer: analyzer)
     }

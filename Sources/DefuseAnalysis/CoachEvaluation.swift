@@ -2,7 +2,7 @@
 import Foundation
 
 /// One labelled draft of a coach corpus (`Tests/DefuseAnalysisTests/CoachCorpus/*.jsonl`).
-public struct LabelledDraft: Codable, Sendable {
+public struct LabelledDraft: LabelledExample, Codable, Sendable {
     public var id: String
     public var language: String
     public var text: String
@@ -10,17 +10,6 @@ public struct LabelledDraft: Codable, Sendable {
     public var customer: String?
     public var flags: [CoachFlag]
     public var moves: [CoachMove]
-
-    public static func load(jsonLines url: URL) throws -> [LabelledDraft] {
-        let decoder = JSONDecoder()
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").enumerated().map { number, line in
-            do {
-                return try decoder.decode(LabelledDraft.self, from: Data(line.utf8))
-            } catch {
-                throw LexiconError("\(url.lastPathComponent) line \(number + 1): \(error)")
-            }
-        }
-    }
 }
 
 /// The figures the coach's targets are stated in, for one slice of a corpus.

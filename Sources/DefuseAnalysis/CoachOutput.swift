@@ -50,8 +50,8 @@ extension CoachFinding {
 /// `defuse coach --jsonl`: one `{"id", "text", "context"?, "authority_limit"?}` per line in (context: the customer's
 /// message), one review (or `{"id"?, "error"}`) per line out.
 public enum CoachLines {
-    struct Input: Decodable {
-        var id: AnalysisLines.JSONValue?
+    struct Input: JSONLines.TextLine {
+        var id: JSONLines.JSONValue?
         var text: String?
         var context: String?
         var authorityLimit: Double?
@@ -62,46 +62,20 @@ public enum CoachLines {
         }
     }
 
-    struct Output: Encodable {
-        var id: AnalysisLines.JSONValue?
-        var review: DraftReview
-
-        func encode(to encoder: any Encoder) throws {
-            try review.encode(to: encoder)
-            var container = encoder.container(keyedBy: IDKey.self)
-            try container.encodeIfPresent(id, forKey: .id)
-        }
-
-        enum IDKey: String, CodingKey { case id }
-    }
-
     /// Reviews one input line (raw bytes, without the newline) and returns the output line.
     public static func process(_ line: some Collection<UInt8>, with coach: Coach, analyzer: Analyzer) -> String {
-        guard let text = String(validating: line, as: UTF8.self) else {
-            return AnalysisLines.encode(AnalysisLines.Failure(id: nil, error: "the line is not valid UTF-8"))
-        }
-        let input: Input
-        do {
-            input = try JSONDecoder().decode(Input.self, from: Data(text.utf8))
-        } catch DecodingError.typeMismatch(_, let context) {
-            let field = context.codingPath.first?.stringValue ?? "line"
-            return AnalysisLines.encode(AnalysisLines.Failure(id: nil, error: "\(field) has the wrong type"))
-        } catch {
-            return AnalysisLines.encode(AnalysisLines.Failure(
-                id: nil, error: "the line is not a JSON object like {\"id\": 1, \"text\": \"...\", \"context\": \"...\"}"))
-        }
-        guard let draft = input.text else {
-            return AnalysisLines.encode(AnalysisLines.Failure(id: input.id, error: "text is required and must be a string"))
-        }
-        guard !draft.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return AnalysisLines.encode(AnalysisLines.Failure(id: input.id, error: "text is empty"))
-        }
-        if let limit = input.authorityLimit, !(limit >= 0) {
-            return AnalysisLines.encode(AnalysisLines.Failure(id: input.id, error: "authority_limit must be a number of at least 0"))
-        }
-        let customer = input.context.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-            .map(analyzer.analyze)
-        return AnalysisLines.encode(Output(
-            id: input.id, review: coach.review(draft, customer: customer, authorityLimit: input.authorityLimit)))
+        let read = JSONLines.read(line, as: Input.self, example: #"{"id": 1, "text": "...", "context": "..."}"#)
+            .flatMap { read -> Result<(input: Input, text: String), JSONLines.Failure> in
+                if let limit = read.input.authorityLimit, !(limit >= 0) {
+                    return .failure(.init(id: read.input.id, error: "authority_limit must be a number of at least 0"))
+                }
+                return .success(read)
+            }
+        return JSONLines.line(read.map { read in
+            let customer = read.input.context.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+                .map(analyzer.analyze)
+            return (id: read.input.id,
+                    body: coach.review(read.text, customer: customer, authorityLimit: read.input.authorityLimit))
+        })
     }
 }

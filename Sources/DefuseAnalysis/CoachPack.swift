@@ -72,3 +72,14 @@ struct CoachPack: Decodable {
         }
     }
 }
+
+/// One `CoachPacks/<code>.json` read once: the rules for the lexicon and the words the coach answers with.
+struct CoachPackFile: Decodable {
+    var rules: LanguagePack<CoachCue>
+    var pack: CoachPack
+
+    init(from decoder: any Decoder) throws {
+        rules = try LanguagePack(from: decoder)
+        pack = try CoachPack(from: decoder)
+    }
+}

@@ -21,7 +21,7 @@ struct DraftReading {
     init(text: String, tokens: TokenizedText, hits: [LexiconHit], lexicon: Lexicon<CoachCue>, pack: CoachPack) {
         self.text = text
         self.tokens = tokens
-        self.hits = hits.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
+        self.hits = hits
         self.lexicon = lexicon
         self.pack = pack
     }
@@ -55,10 +55,12 @@ struct DraftReading {
         var kept: [CoachCue: [LexiconHit]] = [:]
         /// The same words matched twice for one label (a phrase listed in two groups) count once.
         var counted = Set<Int>()
+        func key(_ hit: LexiconHit, _ cue: CoachCue) -> Int {
+            hit.first << 40 | hit.last << 8 | CoachCue.allCases.firstIndex(of: cue)!
+        }
         for hit in candidates where !words[hit.first].quoted && !cleared(hit) {
             let cue = lexicon.rules[hit.rule].cue
-            guard counted.insert(hit.first << 40 | hit.last << 8 | CoachCue.allCases.firstIndex(of: cue)!).inserted
-            else { continue }
+            guard counted.insert(key(hit, cue)).inserted else { continue }
             if cue.move != nil, negated(hit) { continue }
             if cue == .clarify, inSentence(.dataRequest, of: hit) { continue }
             if cue == .overpromise, inSentence(.hedge, of: hit) { continue }
@@ -72,6 +74,7 @@ struct DraftReading {
         // Pointing at a policy or a colleague is defensive only when nothing is done for the customer.
         if moveHits[.action] == nil, moveHits[.choice] == nil {
             for hit in helpers[.deflection, default: []] where !words[hit.first].quoted && !cleared(hit) {
+                guard counted.insert(key(hit, .defensiveness)).inserted else { continue }
                 weights[.defensiveness, default: 0] += lexicon.rules[hit.rule].weight
                 kept[.defensiveness, default: []].append(hit)
             }
@@ -94,15 +97,15 @@ struct DraftReading {
         guard !promising.isEmpty else { return }
         let utf16 = Array(text.utf16)
         let symbols: Set<UInt16> = [0x20AC, 0x24, 0xA3, 0x20BA, 0x20BD, 0x20B1]  // € $ £ ₺ ₽ ₱
+        func digit(at position: Int) -> Bool { position >= 0 && position < utf16.count && (0x30...0x39).contains(utf16[position]) }
+        func symbol(at position: Int) -> Bool { position >= 0 && position < utf16.count && symbols.contains(utf16[position]) }
         for (index, token) in words.enumerated() where promising.contains(token.sentence) {
-            func digit(at position: Int) -> Bool { position >= 0 && position < utf16.count && (0x30...0x39).contains(utf16[position]) }
             // The number starts here, not after the "." or "," of "1.250".
             guard digit(at: token.start),
                   !(digit(at: token.start - 2) && [0x2E, 0x2C].contains(utf16[token.start - 1])) else { continue }
             var end = token.start
             while digit(at: end) || ([0x2E, 0x2C].contains(utf16[min(end, utf16.count - 1)]) && digit(at: end + 1)) { end += 1 }
             guard let amount = DraftReading.amount(String(decoding: utf16[token.start..<end], as: UTF16.self)) else { continue }
-            func symbol(at position: Int) -> Bool { position >= 0 && position < utf16.count && symbols.contains(utf16[position]) }
             let symbolNear = symbol(at: token.start - 1) || symbol(at: token.start - 2) && utf16[token.start - 1] == 0x20
                 || symbol(at: end) || symbol(at: end + 1) && utf16[end] == 0x20
             let wordNear = currency.contains { $0.first == index + 1 || $0.first == index + 2 || $0.last == index - 1 }
@@ -134,7 +137,7 @@ struct DraftReading {
         }
         for span in beyondAuthority {
             findings.append(CoachFinding(
-                kind: .flag(.overpromise), start: span.start, end: span.end, text: slice(span.start, span.end),
+                kind: .flag(.overpromise), start: span.start, end: span.end, text: text.utf16Slice(span.start, span.end),
                 why: pack.why["authority"] ?? "", suggestion: pack.rewrites["authority"]))
         }
         for move in CoachMove.allCases {
@@ -193,25 +196,18 @@ struct DraftReading {
         return text
     }
 
-    /// The hits not inside another hit of the same label, so "I'm so sorry" is one span, not three.
+    /// The hits not inside another hit of the same label, so "I'm so sorry" is one span, not three. (A label never
+    /// keeps two hits on the same words: `interpret` counts those once.)
     func outermost(_ list: [LexiconHit]) -> [LexiconHit] {
         list.filter { hit in
             !list.contains { other in
                 (other.first < hit.first && other.last >= hit.last) || (other.first <= hit.first && other.last > hit.last)
             }
-        }.reduce(into: [LexiconHit]()) { unique, hit in
-            if !unique.contains(where: { $0.first == hit.first && $0.last == hit.last }) { unique.append(hit) }
         }
     }
 
     func finding(_ kind: CoachFinding.Kind, _ hit: LexiconHit, why: String, suggestion: String?) -> CoachFinding {
         let start = tokens.tokens[hit.first].start, end = tokens.tokens[hit.last].end
-        return CoachFinding(kind: kind, start: start, end: end, text: slice(start, end), why: why, suggestion: suggestion)
-    }
-
-    func slice(_ start: Int, _ end: Int) -> String {
-        let utf16 = text.utf16
-        let from = utf16.index(utf16.startIndex, offsetBy: start), to = utf16.index(utf16.startIndex, offsetBy: end)
-        return String(utf16[from..<to]) ?? ""
+        return CoachFinding(kind: kind, start: start, end: end, text: text.utf16Slice(start, end), why: why, suggestion: suggestion)
     }
 }

@@ -2,7 +2,7 @@
 import Foundation
 
 /// One labelled message of a development or evaluation corpus (`Tests/DefuseAnalysisTests/Corpus/*.jsonl`).
-public struct LabelledMessage: Codable, Sendable {
+public struct LabelledMessage: LabelledExample, Codable, Sendable {
     public var id: String
     public var text: String
     public var language: String
@@ -19,12 +19,31 @@ public struct LabelledMessage: Codable, Sendable {
     var labels: Set<String> { Evaluation.labels(anger: anger, abuse: abuse, threat: threat, churn: churn,
                                                 public: `public`, legal: legal, categories: categories,
                                                 demands: demands) }
+}
 
-    public static func load(jsonLines url: URL) throws -> [LabelledMessage] {
+/// A labelled example of a corpus, one JSON object per line of `*.jsonl` files.
+public protocol LabelledExample: Decodable {}
+
+extension LabelledExample {
+    /// The examples of one file; an error names the file and the line.
+    public static func load(jsonLines url: URL) throws -> [Self] {
         let decoder = JSONDecoder()
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { line in
-            try decoder.decode(LabelledMessage.self, from: Data(line.utf8))
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").enumerated().map { number, line in
+            do {
+                return try decoder.decode(Self.self, from: Data(line.utf8))
+            } catch {
+                throw LexiconError("\(url.lastPathComponent) line \(number + 1): \(error)")
+            }
         }
+    }
+
+    /// The examples of every `*.jsonl` in `folder`, in file-name order; with `language`, only the files whose name
+    /// starts with it (`el.jsonl`, `el-2.jsonl`).
+    public static func load(folder: URL, language: String? = nil) throws -> [Self] {
+        try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "jsonl" && language.map($0.lastPathComponent.hasPrefix) != false }
+            .sorted { $0.path < $1.path }
+            .flatMap { try load(jsonLines: $0) }
     }
 }
 

@@ -53,16 +53,20 @@ extension Lexicon {
                     hits.append(LexiconHit(rule: rule, first: index, last: last))
                 }
             }
+            /// Tries every rule of `range` at token `index`; a stem's rules only when it is `length` letters long.
+            func matchAll(_ range: RuleRange?, _ index: Int, stemLength length: Int? = nil) {
+                guard let range else { return }
+                for slot in range.start..<(range.start + range.count) {
+                    let rule = Int(firstWordRules[Int(slot)])
+                    if length == nil || firstLength[rule] == length! { match(rule, index) }
+                }
+            }
             for index in 0..<tokens.count {
                 let token = tokens[index]
                 let next: UInt64? = index + 1 < tokens.count ? tokens[index + 1].hash : nil
                 if Bloom.contains(exactBloom, token.hash) {
-                    if let range = exactFirst[token.hash] {
-                        for slot in range.start..<(range.start + range.count) { match(Int(firstWordRules[Int(slot)]), index) }
-                    }
-                    if let next, let range = pairFirst[Lexicon.pairKey(token.hash, next)] {
-                        for slot in range.start..<(range.start + range.count) { match(Int(firstWordRules[Int(slot)]), index) }
-                    }
+                    matchAll(exactFirst[token.hash], index)
+                    if let next { matchAll(pairFirst[Lexicon.pairKey(token.hash, next)], index) }
                 }
                 guard !token.isEmoji, token.length >= 3 else { continue }
                 var hash = WordHash.seed
@@ -72,18 +76,8 @@ extension Lexicon {
                     length += 1
                     guard length >= 3, length < 64, stemLengths & (1 << UInt64(length)) != 0,
                           Bloom.contains(stemBloom, hash) else { continue }
-                    if let range = stemFirst[hash] {
-                        for slot in range.start..<(range.start + range.count) {
-                            let rule = Int(firstWordRules[Int(slot)])
-                            if firstLength[rule] == length { match(rule, index) }
-                        }
-                    }
-                    if let next, let range = pairFirst[Lexicon.pairKey(hash ^ Lexicon.stemSalt, next)] {
-                        for slot in range.start..<(range.start + range.count) {
-                            let rule = Int(firstWordRules[Int(slot)])
-                            if firstLength[rule] == length { match(rule, index) }
-                        }
-                    }
+                    matchAll(stemFirst[hash], index, stemLength: length)
+                    if let next { matchAll(pairFirst[Lexicon.pairKey(hash ^ Lexicon.stemSalt, next)], index, stemLength: length) }
                 }
             }
         }}}}}}}}}

@@ -139,10 +139,7 @@ struct Reading {
 
     private mutating func appendEvidence(_ label: String, start: Int, end: Int) {
         if evidence.contains(where: { $0.label == label && $0.start == start && $0.end == end }) { return }
-        let utf16 = text.utf16
-        let lower = utf16.index(utf16.startIndex, offsetBy: start)
-        let upper = utf16.index(lower, offsetBy: end - start)
-        evidence.append(Evidence(label: label, start: start, end: end, text: String(utf16[lower..<upper]) ?? ""))
+        evidence.append(Evidence(label: label, start: start, end: end, text: text.utf16Slice(start, end)))
     }
 
     /// Shouting in capitals and runs of exclamation marks.

@@ -194,3 +194,11 @@ enum Tokenizer {
         (0x1F300...0x1FAFF).contains(value) || (0x2600...0x27BF).contains(value)
     }
 }
+
+extension String {
+    /// The text between two UTF-16 offsets, as findings' spans give them.
+    func utf16Slice(_ start: Int, _ end: Int) -> String {
+        let lower = utf16.index(utf16.startIndex, offsetBy: start)
+        return String(utf16[lower..<utf16.index(lower, offsetBy: end - start)]) ?? ""
+    }
+}

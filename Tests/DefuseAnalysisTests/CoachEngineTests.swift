@@ -49,11 +49,9 @@ private let fixture = """
 """
 
 private let fixtureCoach: Coach = {
-    let data = Data(fixture.utf8)
-    let rules = try! JSONDecoder().decode(LanguagePack<CoachCue>.self, from: data)
-    let pack = try! JSONDecoder().decode(CoachPack.self, from: data)
-    try! pack.validate()
-    return Coach(lexicon: try! Lexicon(packs: [rules]), packs: ["en": pack], analyzer: .shared)
+    let file = try! JSONDecoder().decode(CoachPackFile.self, from: Data(fixture.utf8))
+    try! file.pack.validate()
+    return Coach(lexicon: try! Lexicon(packs: [file.rules]), packs: ["en": file.pack], analyzer: .shared)
 }()
 
 private func review(_ draft: String, customer: String? = nil, limit: Double? = nil) -> DraftReview {
@@ -170,8 +168,11 @@ private func flagged(_ review: DraftReview, _ flag: CoachFlag) -> [String] {
     let result = review(long)
     #expect(result.truncated)
     #expect(result.flags == [.dismissive])
-    let mixed = review("Calm down Κύριε, успокойтесь 😡 \u{0}\u{7}")
-    #expect(mixed.findings.allSatisfy { !$0.text.isEmpty })
+    let mixed = "Calm down Κύριε, успокойтесь 😡 \u{0}\u{7} calm down"
+    let read = review(mixed)
+    #expect(read.flags == [.dismissive])
+    #expect(read.findings.count == 2)
+    #expect(read.findings.allSatisfy { spanPointsAtItsText(mixed, $0.start, $0.end, $0.text) })
 }
 
 @Test func alternativesInATermExpandToEveryCombination() throws {
@@ -198,10 +199,8 @@ private func flagged(_ review: DraftReview, _ flag: CoachFlag) -> [String] {
     #expect(hits.filter { lexicon.rules[$0.rule].cue == .timeline }.count == 2)
     #expect(throws: LexiconError.self) { try Lexicon<CoachCue>.compile("# days", in: "en") }
     // The fixture coach has "to be clear" once; a pack that lists it twice must not make it an argument.
-    let data = Data(fixture.utf8)
-    var rules = try JSONDecoder().decode(LanguagePack<CoachCue>.self, from: data)
-    rules.rules.append(.init(label: .lastWord, weight: 0.5, terms: ["firstly"], suggestion: nil))
-    let doubled = Coach(lexicon: try Lexicon(packs: [rules]), packs: ["en": try JSONDecoder().decode(CoachPack.self, from: data)],
-                        analyzer: .shared)
+    var file = try JSONDecoder().decode(CoachPackFile.self, from: Data(fixture.utf8))
+    file.rules.rules.append(.init(label: .lastWord, weight: 0.5, terms: ["firstly"], suggestion: nil))
+    let doubled = Coach(lexicon: try Lexicon(packs: [file.rules]), packs: ["en": file.pack], analyzer: .shared)
     #expect(doubled.review("Firstly, the parcel left on time.").flags == [])
 }

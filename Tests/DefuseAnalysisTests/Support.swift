@@ -5,20 +5,19 @@ import Foundation
 let analyzer = Analyzer.shared
 
 func corpus(_ folder: String) throws -> [LabelledMessage] {
-    guard let url = Bundle.module.url(forResource: folder, withExtension: nil) else { return [] }
-    return try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-        .filter { $0.pathExtension == "jsonl" }
-        .sorted { $0.path < $1.path }
-        .flatMap { try LabelledMessage.load(jsonLines: $0) }
+    try Bundle.module.url(forResource: folder, withExtension: nil).map { try LabelledMessage.load(folder: $0) } ?? []
 }
 
 /// Every evidence span must be exactly the text at its UTF-16 offsets.
 func spansPointAtTheirText(_ text: String, _ analysis: MessageAnalysis) -> Bool {
+    analysis.evidence.allSatisfy { spanPointsAtItsText(text, $0.start, $0.end, $0.text) }
+}
+
+/// Whether `start..<end` (UTF-16 offsets) is a non-empty span of `text` that reads `expected`.
+func spanPointsAtItsText(_ text: String, _ start: Int, _ end: Int, _ expected: String) -> Bool {
     let utf16 = Array(text.utf16)
-    return analysis.evidence.allSatisfy { span in
-        span.start >= 0 && span.start < span.end && span.end <= utf16.count
-            && String(decoding: utf16[span.start..<span.end], as: UTF16.self) == span.text
-    }
+    return start >= 0 && start < end && end <= utf16.count
+        && String(decoding: utf16[start..<end], as: UTF16.self) == expected
 }
 
 func evidence(_ analysis: MessageAnalysis, _ label: String) -> [String] {
@@ -29,11 +28,7 @@ let coach = Coach.shared
 
 /// The labelled drafts under `CoachCorpus` or `CoachHoldout`.
 func drafts(_ folder: String) throws -> [LabelledDraft] {
-    guard let url = Bundle.module.url(forResource: folder, withExtension: nil) else { return [] }
-    return try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-        .filter { $0.pathExtension == "jsonl" }
-        .sorted { $0.path < $1.path }
-        .flatMap { try LabelledDraft.load(jsonLines: $0) }
+    try Bundle.module.url(forResource: folder, withExtension: nil).map { try LabelledDraft.load(folder: $0) } ?? []
 }
 
 /// Reviews every draft (with its customer's message, as the analyzer reads it) and scores it per language and "all".

@@ -13,11 +13,7 @@ import Foundation
 func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
 
 func loadCorpus(_ directory: String, only language: String?) throws -> [LabelledMessage] {
-    let folder = URL(fileURLWithPath: directory)
-    let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        .filter { $0.pathExtension == "jsonl" && (language == nil || $0.deletingPathExtension().lastPathComponent == language) }
-        .sorted { $0.path < $1.path }
-    return try files.flatMap { try LabelledMessage.load(jsonLines: $0) }
+    try LabelledMessage.load(folder: URL(fileURLWithPath: directory), language: language)
 }
 
 func option(_ name: String, _ arguments: [String]) -> String? {
@@ -28,9 +24,8 @@ func analyzer(_ arguments: [String]) throws -> Analyzer {
     try Analyzer.bundled(folder: option("--packs", arguments).map { URL(fileURLWithPath: $0) })
 }
 
-func coach(_ arguments: [String]) throws -> Coach {
-    try Coach.bundled(folder: option("--coach-packs", arguments).map { URL(fileURLWithPath: $0) },
-                      analyzer: try analyzer(arguments))
+func coach(_ arguments: [String], analyzer: Analyzer) throws -> Coach {
+    try Coach.bundled(folder: option("--coach-packs", arguments).map { URL(fileURLWithPath: $0) }, analyzer: analyzer)
 }
 
 /// One row per figure, one column for all messages and one per language present.
@@ -128,21 +123,13 @@ func tune(_ arguments: [String]) throws {
     print("best      fit exact \(fixed(bestFit.exact)) upset \(fixed(bestFit.upset))   check exact \(fixed(bestCheck.exact)) upset \(fixed(bestCheck.upset))")
 }
 
-func loadDrafts(_ directory: String, only language: String?) throws -> [LabelledDraft] {
-    let folder = URL(fileURLWithPath: directory)
-    let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-        .filter { $0.pathExtension == "jsonl" && (language == nil || $0.deletingPathExtension().lastPathComponent.hasPrefix(language!)) }
-        .sorted { $0.path < $1.path }
-    return try files.flatMap { try LabelledDraft.load(jsonLines: $0) }
-}
-
 /// The coach on a labelled corpus of drafts: micro-F1 of flags and moves, "has a problem" F1, per label and language.
 func coachQuality(_ arguments: [String]) throws {
     guard let directory = arguments.first else { throw CocoaError(.fileNoSuchFile) }
     let errorsFor = option("--errors", arguments)
-    let coach = try coach(arguments)
     let analyzer = try analyzer(arguments)
-    let drafts = try loadDrafts(directory, only: option("--lang", arguments))
+    let coach = try coach(arguments, analyzer: analyzer)
+    let drafts = try LabelledDraft.load(folder: URL(fileURLWithPath: directory), language: option("--lang", arguments))
     var overall = CoachEvaluation()
     var perLanguage: [String: CoachEvaluation] = [:]
     for draft in drafts {
@@ -209,56 +196,57 @@ func readTexts(_ arguments: [String]) throws -> [(text: String, customer: String
     return texts
 }
 
-func speed(_ arguments: [String]) throws {
-    let seconds = option("--seconds", arguments).flatMap(Double.init) ?? 5
-    let texts = try readTexts(arguments).map(\.text)
-    let loadStart = Date()
-    let analyzer = try Analyzer.bundled()
-    let loadMilliseconds = Date().timeIntervalSince(loadStart) * 1000
-    var analysed = 0
+/// Runs `body` over every item, again and again for `seconds`; returns how many items per second it managed.
+func itemsPerSecond<Item>(_ items: [Item], seconds: Double, _ body: (Item) -> Int) -> (rate: Int, checksum: Int) {
+    var done = 0
     var checksum = 0
     let start = Date()
     while Date().timeIntervalSince(start) < seconds {
-        for text in texts {
-            let analysis = analyzer.analyze(text)
-            checksum &+= analysis.anger &+ analysis.evidence.count
-        }
-        analysed += texts.count
+        for item in items { checksum &+= body(item) }
+        done += items.count
     }
-    let elapsed = Date().timeIntervalSince(start)
-    let characters = texts.reduce(0) { $0 + $1.count }
-    print("messages: \(texts.count) distinct, mean \(characters / max(1, texts.count)) characters")
-    print("throughput_msgs_per_s \(Int(Double(analysed) / elapsed))")
-    print("pack_load_ms \(String(format: "%.1f", loadMilliseconds))")
+    return (Int(Double(done) / Date().timeIntervalSince(start)), checksum)
+}
+
+/// Milliseconds `load` takes, and what it loaded.
+func timed<T>(_ load: () throws -> T) rethrows -> (T, String) {
+    let start = Date()
+    let value = try load()
+    return (value, String(format: "%.1f", Date().timeIntervalSince(start) * 1000))
+}
+
+func meanCharacters(_ texts: [String]) -> Int { texts.reduce(0) { $0 + $1.count } / max(1, texts.count) }
+
+func speed(_ arguments: [String]) throws {
+    let seconds = option("--seconds", arguments).flatMap(Double.init) ?? 5
+    let texts = try readTexts(arguments).map(\.text)
+    let (reader, loadMilliseconds) = try timed { try analyzer(arguments) }
+    let run = itemsPerSecond(texts, seconds: seconds) { text in
+        let analysis = reader.analyze(text)
+        return analysis.anger &+ analysis.evidence.count
+    }
+    print("messages: \(texts.count) distinct, mean \(meanCharacters(texts)) characters")
+    print("throughput_msgs_per_s \(run.rate)")
+    print("pack_load_ms \(loadMilliseconds)")
     print("peak_rss_mib \(residentPeakKiB() / 1024)")
-    print("checksum \(checksum)")
+    print("checksum \(run.checksum)")
 }
 
 /// Drafts reviewed per second on one core. A draft's customer message is analysed once beforehand, as the server
 /// stores it with the message, so the figure is the coach's own work.
 func coachSpeed(_ arguments: [String]) throws {
     let seconds = option("--seconds", arguments).flatMap(Double.init) ?? 5
-    let analyzer = Analyzer.shared
+    let analyzer = try analyzer(arguments)
     let drafts = try readTexts(arguments).map { ($0.text, $0.customer.map(analyzer.analyze)) }
-    let loadStart = Date()
-    let reviewer = try coach(arguments)
-    let loadMilliseconds = Date().timeIntervalSince(loadStart) * 1000
-    var reviewed = 0
-    var checksum = 0
-    let start = Date()
-    while Date().timeIntervalSince(start) < seconds {
-        for (text, customer) in drafts {
-            let review = reviewer.review(text, customer: customer)
-            checksum &+= review.findings.count &+ review.missing.count
-        }
-        reviewed += drafts.count
+    let (reviewer, loadMilliseconds) = try timed { try coach(arguments, analyzer: analyzer) }
+    let run = itemsPerSecond(drafts, seconds: seconds) { draft in
+        let review = reviewer.review(draft.0, customer: draft.1)
+        return review.findings.count &+ review.missing.count
     }
-    let elapsed = Date().timeIntervalSince(start)
-    let characters = drafts.reduce(0) { $0 + $1.0.count }
-    print("drafts: \(drafts.count) distinct, mean \(characters / max(1, drafts.count)) characters")
-    print("throughput_drafts_per_s \(Int(Double(reviewed) / elapsed))")
-    print("coach_pack_load_ms \(String(format: "%.1f", loadMilliseconds))")
-    print("checksum \(checksum)")
+    print("drafts: \(drafts.count) distinct, mean \(meanCharacters(drafts.map(\.0))) characters")
+    print("throughput_drafts_per_s \(run.rate)")
+    print("coach_pack_load_ms \(loadMilliseconds)")
+    print("checksum \(run.checksum)")
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())

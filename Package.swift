@@ -25,8 +25,9 @@ let package = Package(
     targets: [
         // Reads text: language, anger, abuse, threats, intents, categories, demands. Foundation only.
         .target(name: "DefuseAnalysis", resources: [.copy("LanguagePacks"), .copy("CoachPacks")]),
-        // The domain: references, stages, validation, deadlines. Foundation only.
-        .target(name: "DefuseCore", dependencies: ["DefuseAnalysis"]),
+        // The domain: references, the playbook, policy and authority, business hours, promises, customer texts.
+        // Foundation only.
+        .target(name: "DefuseCore", dependencies: ["DefuseAnalysis"], resources: [.copy("CustomerTexts")]),
         // Persistence: Fluent models and migrations for SQLite and PostgreSQL.
         .target(
             name: "DefuseStore",
@@ -49,7 +50,7 @@ let package = Package(
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("DemoData")]
+            resources: [.copy("DemoData"), .copy("Views")]
         ),
         // The command line: serve, migrate, agents, tokens, analyze.
         .executableTarget(

@@ -5,15 +5,16 @@ public struct ServiceTargets: Sendable, Equatable {
     public var firstResponse: [Priority: TimeInterval]
     public var resolution: [Priority: TimeInterval]
 
-    public static let standard = ServiceTargets(
-        firstResponse: [.urgent: 1 * 3600, .high: 4 * 3600, .normal: 8 * 3600, .low: 24 * 3600],
-        resolution: [.urgent: 24 * 3600, .high: 48 * 3600, .normal: 72 * 3600, .low: 168 * 3600]
-    )
+    public init(firstResponse: [Priority: TimeInterval], resolution: [Priority: TimeInterval]) {
+        self.firstResponse = firstResponse
+        self.resolution = resolution
+    }
 
-    /// Due times for a case opened at `opened` with `priority`. Counted on the wall clock until business hours
-    /// arrive with the playbook.
-    public func deadlines(openedAt opened: Date, priority: Priority) -> (firstResponse: Date, resolution: Date) {
-        (opened.addingTimeInterval(firstResponse[priority] ?? 8 * 3600),
-         opened.addingTimeInterval(resolution[priority] ?? 72 * 3600))
+    /// Due times for a case opened at `opened` with `priority`, counted in the desk's business hours.
+    public func deadlines(
+        openedAt opened: Date, priority: Priority, calendar: BusinessCalendar = .always()
+    ) -> (firstResponse: Date, resolution: Date) {
+        (calendar.adding(firstResponse[priority] ?? 8 * 3600, to: opened),
+         calendar.adding(resolution[priority] ?? 72 * 3600, to: opened))
     }
 }

@@ -20,6 +20,12 @@ public struct DefuseConfig: Sendable {
     public var intakeRateLimit: Int
     public var logLevel: Logger.Level
     public var demo: Bool
+    /// Where customers reach this desk, for the links in their messages (`/c/...`, `/s/...`).
+    public var publicURL: String
+    /// A policy file (JSON, as `GET /api/v1/policy` shows it) applied at start-up.
+    public var policyFile: String?
+    /// Seconds between sweeps for overdue promises; 0 turns the scheduler off.
+    public var schedulerInterval: Int
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -29,7 +35,7 @@ public struct DefuseConfig: Sendable {
     public init(
         host: String = defaultHost, port: Int = defaultPort, dataDirectory: String = defaultDataDirectory,
         database: Database? = nil, intakeRateLimit: Int = defaultIntakeRateLimit, logLevel: Logger.Level = .info,
-        demo: Bool = false
+        demo: Bool = false, publicURL: String? = nil, policyFile: String? = nil, schedulerInterval: Int = 60
     ) {
         self.host = host
         self.port = port
@@ -38,6 +44,9 @@ public struct DefuseConfig: Sendable {
         self.intakeRateLimit = intakeRateLimit
         self.logLevel = logLevel
         self.demo = demo
+        self.publicURL = publicURL ?? "http://\(host == "0.0.0.0" ? "localhost" : host):\(port)"
+        self.policyFile = policyFile
+        self.schedulerInterval = schedulerInterval
     }
 
     /// What a person may set on the command line; nil means "not given".
@@ -48,9 +57,16 @@ public struct DefuseConfig: Sendable {
         public var intakeRateLimit: String?
         public var logLevel: String?
         public var demo: Bool
+        public var publicURL: String?
+        public var policyFile: String?
+        public var schedulerInterval: String?
 
         public init(host: String? = nil, port: String? = nil, dataDirectory: String? = nil,
-                    intakeRateLimit: String? = nil, logLevel: String? = nil, demo: Bool = false) {
+                    intakeRateLimit: String? = nil, logLevel: String? = nil, demo: Bool = false,
+                    publicURL: String? = nil, policyFile: String? = nil, schedulerInterval: String? = nil) {
+            self.publicURL = publicURL
+            self.policyFile = policyFile
+            self.schedulerInterval = schedulerInterval
             self.host = host
             self.port = port
             self.dataDirectory = dataDirectory
@@ -91,9 +107,26 @@ public struct DefuseConfig: Sendable {
             }
             database = .postgres(url: url, searchPath: nil)
         }
+        let publicURL = flags.publicURL ?? environment["DEFUSE_PUBLIC_URL"]
+        if let publicURL {
+            guard let components = URLComponents(string: publicURL), ["http", "https"].contains(components.scheme ?? ""),
+                  components.host != nil else {
+                throw ConfigError("--public-url (DEFUSE_PUBLIC_URL) must look like https://desk.example.com, got '\(publicURL)'")
+            }
+        }
+        let policyFile = flags.policyFile ?? environment["DEFUSE_POLICY"]
+        if let policyFile, !FileManager.default.isReadableFile(atPath: policyFile) {
+            throw ConfigError("--policy (DEFUSE_POLICY): cannot read the file '\(policyFile)'")
+        }
+        let intervalText = flags.schedulerInterval ?? environment["DEFUSE_SCHEDULER_INTERVAL"] ?? "60"
+        guard let interval = Int(intervalText), interval >= 0 else {
+            throw ConfigError("--scheduler-interval (DEFUSE_SCHEDULER_INTERVAL) must be whole seconds, 0 for off, got '\(intervalText)'")
+        }
         return DefuseConfig(
             host: host, port: port, dataDirectory: dataDirectory, database: database, intakeRateLimit: limit,
-            logLevel: level, demo: flags.demo)
+            logLevel: level, demo: flags.demo,
+            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, policyFile: policyFile,
+            schedulerInterval: interval)
     }
 
     /// The database as a person should see it in a message: no password.

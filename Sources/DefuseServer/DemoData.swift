@@ -98,7 +98,7 @@ public enum DemoData {
         // Spread cases over the day so the list does not look machine-made.
         let opened = now.addingTimeInterval(-Double(demo.daysAgo) * 86_400 - Double((index * 7_919) % 43_200))
         let priority = Priority(rawValue: demo.priority) ?? .normal
-        let due = ServiceTargets.standard.deadlines(openedAt: opened, priority: priority)
+        let due = Policy.standard.targets.deadlines(openedAt: opened, priority: priority)
         let record = Case(
             id: TimeOrderedID.make(at: opened), reference: reference,
             customerID: try customer.requireID(), channel: demo.channel, language: demo.customer.language,

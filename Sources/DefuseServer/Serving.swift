@@ -18,6 +18,7 @@ public enum Serving {
             throw ConfigError("cannot listen on \(config.host):\(config.port): \(error) (--host, --port)")
         }
         DatabaseTuning.scheduleStatistics(app)
+        CommitmentScheduler.start(app)
         app.logger.notice("Defuse is serving on http://\(config.host):\(config.port) (\(config.databaseDescription))")
 
         let (signals, continuation) = AsyncStream<Int32>.makeStream()

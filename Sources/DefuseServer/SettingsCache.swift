@@ -8,6 +8,15 @@ actor SettingsCache {
     static let freshFor: TimeInterval = 5
 
     private var cached: (settings: Organisation, at: Date)?
+    private var cachedDesk: (desk: Desk, at: Date)?
+
+    /// The policy, hours and key intake needs on every complaint.
+    func desk(on db: any Database, now: Date = Date()) async throws -> Desk {
+        if let cachedDesk, now.timeIntervalSince(cachedDesk.at) < SettingsCache.freshFor { return cachedDesk.desk }
+        let desk = try await DeskRecords.current(on: db)
+        cachedDesk = (desk, now)
+        return desk
+    }
 
     func current(on db: any Database, now: Date = Date()) async throws -> Organisation {
         if let cached, now.timeIntervalSince(cached.at) < SettingsCache.freshFor { return cached.settings }
@@ -18,6 +27,7 @@ actor SettingsCache {
 
     func forget() {
         cached = nil
+        cachedDesk = nil
     }
 }
 

@@ -1,9 +1,12 @@
 // Builds the application from a `DefuseConfig`: database, migrations, middleware and routes.
+import DefuseCore
 import DefuseStore
 import Fluent
 import SQLKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import Leaf
+import LeafKit
 import Vapor
 
 public enum DefuseApp {
@@ -39,11 +42,44 @@ public enum DefuseApp {
             }
         }
 
+        try useViews(app)
+        if let file = config.policyFile { try await applyPolicyFile(file, app) }
+
         app.middleware = Middlewares()
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(APIErrorMiddleware())
         try routes(app)
+    }
+
+    /// Leaf templates ship inside the binary's resources, so pages render wherever `defuse` is started from.
+    static func useViews(_ app: Application) throws {
+        guard let views = Bundle.module.url(forResource: "Views", withExtension: nil)?.path else {
+            throw ConfigError("the page templates are missing from this build")
+        }
+        let directory = views.hasSuffix("/") ? views : views + "/"
+        app.views.use(.leaf)
+        app.leaf.sources = .singleSource(NIOLeafFiles(
+            fileio: app.fileio, limits: .default, sandboxDirectory: directory, viewDirectory: directory))
+    }
+
+    /// `--policy FILE`: checked like an admin's edit and stored, so every instance works to the same rules.
+    static func applyPolicyFile(_ path: String, _ app: Application) async throws {
+        let policy: Policy
+        do {
+            policy = try JSONDecoder().decode(Policy.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            try policy.validate()
+        } catch let error as DefuseError {
+            throw ConfigError("--policy \(path): \(error.message)")
+        } catch let error as DecodingError {
+            throw ConfigError("--policy \(path): \(JSON.describe(error).message)")
+        } catch {
+            throw ConfigError("--policy \(path): \(error.localizedDescription)")
+        }
+        let current = try await DeskRecords.current(on: app.db).policy
+        guard current != policy else { return }
+        try await app.db.write { db in try await DeskRecords.save(policy, by: .system, on: db) }
+        app.logger.notice("policy loaded from \(path)")
     }
 
     /// Points the app at SQLite or PostgreSQL and proves the database answers before anything else starts.

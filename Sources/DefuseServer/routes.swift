@@ -5,6 +5,12 @@ import Vapor
 func routes(_ app: Application) throws {
     app.get("healthz", use: AdminController.health)
 
+    // The customer's pages: the signed link is the credential.
+    app.get("c", ":token", use: CustomerPageController.showOptions)
+    app.post("c", ":token", use: CustomerPageController.answerOptions)
+    app.get("s", ":token", use: CustomerPageController.showSurvey)
+    app.post("s", ":token", use: CustomerPageController.answerSurvey)
+
     let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
     api.post("complaints", use: ComplaintController.create)
 
@@ -18,11 +24,25 @@ func routes(_ app: Application) throws {
     agents.get("settings", use: AdminController.showSettings)
     agents.post("coach", use: CoachController.review)
     agents.get("phrases", use: CoachController.phrases)
+    agents.post("cases", ":reference", "stage", use: PlaybookController.moveStage)
+    agents.get("cases", ":reference", "next", use: PlaybookController.next)
+    agents.post("cases", ":reference", "handoff", use: PlaybookController.handOff)
+    agents.post("cases", ":reference", "offers", use: OfferController.create)
+    agents.post("cases", ":reference", "commitments", use: CommitmentController.create)
+    agents.post("commitments", ":id", "done", use: CommitmentController.done)
+    agents.get("commitments", use: CommitmentController.list)
+    agents.get("alerts", use: CommitmentController.alerts)
+    agents.get("policy", use: PolicyController.show)
 
     let managers = api.grouped(RequireRole(minimum: .manager))
     managers.get("agents", use: AdminController.listAgents)
+    managers.get("escalations", use: EscalationController.list)
+    managers.post("escalations", ":id", "decision", use: EscalationController.decide)
+    managers.get("reports", "promises", use: CommitmentController.keeping)
+    managers.get("audit", use: PolicyController.audit)
 
     let admins = api.grouped(RequireRole(minimum: .admin))
     admins.post("agents", use: AdminController.createAgent)
     admins.patch("settings", use: AdminController.updateSettings)
+    admins.put("policy", use: PolicyController.replace)
 }

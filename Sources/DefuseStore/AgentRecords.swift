@@ -28,6 +28,28 @@ public enum AgentRecords {
     public static func all(on db: any Database) async throws -> [Agent] {
         try await Agent.query(on: db).sort(\.$name).all()
     }
+
+    /// The active agent with this id or email, if any.
+    public static func active(idOrEmail value: String, on db: any Database) async throws -> Agent? {
+        let agent = if let id = UUID(uuidString: value) { try await Agent.find(id, on: db) }
+            else { try await find(email: value, on: db) }
+        return agent?.active == true ? agent : nil
+    }
+
+    /// Every active agent with their team, skills, languages and how many open cases they carry.
+    public static func routingCandidates(on db: any Database) async throws -> [RoutingCandidate] {
+        let agents = try await Agent.query(on: db).filter(\.$active == true).all()
+        let closed = [Stage.resolved.rawValue, Stage.closed.rawValue]
+        var candidates: [RoutingCandidate] = []
+        for agent in agents {
+            let id = try agent.requireID()
+            let load = try await Case.query(on: db).filter(\.$assignee.$id == id).filter(\.$stage !~ closed).count()
+            candidates.append(RoutingCandidate(
+                id: id, team: agent.team, skills: Set((agent.skills ?? []).map { $0.lowercased() }),
+                languages: Set(agent.languages), openCases: load))
+        }
+        return candidates
+    }
 }
 
 public enum OrganisationRecords {

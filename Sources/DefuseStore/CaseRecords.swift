@@ -15,12 +15,17 @@ public struct CaseOpening: Sendable {
     public var categories: [Category]
     public var analysis: MessageAnalysis?
     public var targets: ServiceTargets
+    /// The desk's hours: deadlines count business time only.
+    public var calendar: BusinessCalendar
+    /// Who answers: with it, the customer gets an acknowledgement in their language that sets expectations.
+    public var organisation: String?
     public var openedAt: Date
 
     public init(
         complaint: ValidComplaint, detectedLanguage: String? = nil, defaultLanguage: String = "en",
         priority: Priority = .normal, categories: [Category] = [],
-        analysis: MessageAnalysis? = nil, targets: ServiceTargets = .standard, openedAt: Date = Date()
+        analysis: MessageAnalysis? = nil, targets: ServiceTargets = Policy.standard.targets,
+        calendar: BusinessCalendar = .always(), organisation: String? = nil, openedAt: Date = Date()
     ) {
         self.complaint = complaint
         self.detectedLanguage = detectedLanguage
@@ -29,6 +34,8 @@ public struct CaseOpening: Sendable {
         self.categories = categories
         self.analysis = analysis
         self.targets = targets
+        self.calendar = calendar
+        self.organisation = organisation
         self.openedAt = openedAt
     }
 }
@@ -78,7 +85,8 @@ public enum CaseRecords {
             // What the customer chose beats what we read in the text, which beats what we knew, then the default.
             let language = opening.complaint.customerLanguage?.rawValue ?? opening.detectedLanguage
                 ?? customer.language ?? opening.defaultLanguage
-            let due = opening.targets.deadlines(openedAt: opening.openedAt, priority: opening.priority)
+            let due = opening.targets.deadlines(openedAt: opening.openedAt, priority: opening.priority,
+                                                calendar: opening.calendar)
             let caseID = TimeOrderedID.make(at: opening.openedAt)
             let record = Case(
                 id: caseID, reference: references.removeLast(), customerID: try customer.requireID(),
@@ -103,6 +111,20 @@ public enum CaseRecords {
                 analysis: opening.analysis, createdAt: opening.openedAt))
             events.append(CaseEvent(caseID: caseID, actor: .customer, kind: "opened", after: record.reference,
                                     at: opening.openedAt))
+            if let organisation = opening.organisation {
+                let text = CustomerMessages.acknowledgement(AcknowledgementFacts(
+                    language: language, customerName: customer.preferredName ?? customer.name,
+                    reference: record.reference, firstResponseDue: due.firstResponse,
+                    timeZone: opening.calendar.timeZone, organisation: organisation))
+                // A moment after the complaint, so the conversation reads in order.
+                let sent = opening.openedAt.addingTimeInterval(0.001)
+                messages.append(Message(
+                    id: TimeOrderedID.make(at: sent), caseID: caseID, direction: MessageDirection.outbound.rawValue,
+                    authorID: nil, channel: opening.complaint.channel.rawValue, text: text, language: language,
+                    analysis: nil, createdAt: sent))
+                events.append(CaseEvent(caseID: caseID, actor: .system, kind: "acknowledged_receipt",
+                                        after: language, at: sent))
+            }
             cases.append(record)
         }
         try await BulkInsert.insert(into: Case.schema, columns: Case.insertColumns, rows: cases.map(\.insertRow), on: db)

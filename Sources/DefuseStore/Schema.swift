@@ -14,6 +14,10 @@ public enum Schema {
         CreateMessages(),
         CreateCaseEvents(),
         AddMessageCoachReview(),
+        AddPlaybookFields(),
+        CreateOffers(),
+        CreateCommitments(),
+        CreateSurveysAndAudit(),
     ]
 
     /// Registers the migrations and the store's model middleware on the default database.

@@ -21,11 +21,21 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Fill an empty database with about 200 sample cases and print demo logins.")
     var demo = false
 
+    @Option(help: "Where customers reach the desk, for links in their messages (env DEFUSE_PUBLIC_URL, default http://host:port).")
+    var publicURL: String?
+
+    @Option(help: "A policy JSON file applied at start-up (env DEFUSE_POLICY); see GET /api/v1/policy for its shape.")
+    var policy: String?
+
+    @Option(help: "Seconds between sweeps for overdue promises, 0 for off (env DEFUSE_SCHEDULER_INTERVAL, default 60).")
+    var schedulerInterval: String?
+
     func run() async throws {
         try await reportingErrors {
             let config = try DefuseConfig.resolve(
                 .init(host: host, port: port, dataDirectory: storage.dataDirectory,
-                      intakeRateLimit: intakeRateLimit, logLevel: storage.logLevel, demo: demo),
+                      intakeRateLimit: intakeRateLimit, logLevel: storage.logLevel, demo: demo,
+                      publicURL: publicURL, policyFile: policy, schedulerInterval: schedulerInterval),
                 environment: ProcessInfo.processInfo.environment)
             bootstrapLogging(config.logLevel)
             try await Commands.serve(config) { print($0) }

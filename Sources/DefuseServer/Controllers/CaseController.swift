@@ -46,6 +46,7 @@ enum CaseController {
         }
         let message = try await request.db.write { db in
             let record = try await CaseRecords.require(reference: reference, on: db)
+            try await followPlaybook(record, direction: direction, review: review, by: agent.actor, on: db)
             return try await CaseRecords.addMessage(
                 to: record, direction: direction, text: text,
                 channel: channel ?? DefuseCore.Channel(rawValue: record.channel) ?? .web,
@@ -54,6 +55,32 @@ enum CaseController {
         }
         try await message.$author.load(on: request.db)
         return JSON.response(MessageBody(message), status: .created)
+    }
+
+    /// What a message means for the playbook: the customer writing stops the SLA pause (the ball is back with
+    /// us); the first reply to a new case acknowledges it; a clarifying question waits on the customer's answer.
+    static func followPlaybook(
+        _ record: Case, direction: MessageDirection, review: DraftReview?, by actor: Actor, on db: any Database
+    ) async throws {
+        let desk = try await DeskRecords.current(on: db)
+        let now = Date()
+        switch direction {
+        case .inbound:
+            guard record.waitingSince != nil else { return }
+            PlaybookRecords.resumeClock(record, desk: desk, at: now)
+            try await record.update(on: db)
+        case .outbound:
+            if record.stage == Stage.new.rawValue {
+                try await PlaybookRecords.advance(record, to: .acknowledged, because: "first reply sent", by: actor,
+                                                  desk: desk, at: now, on: db)
+            }
+            if record.stage == Stage.clarifying.rawValue, review?.moves.contains(.clarify) == true {
+                PlaybookRecords.pauseClock(record, at: now)
+                try await record.update(on: db)
+            }
+        case .note:
+            return
+        }
     }
 
     /// The coach's review of a reply, read against the customer's latest message on the case.
@@ -75,13 +102,7 @@ enum CaseController {
         var changes = CaseChanges()
         if let assignee = body.assignee {
             if let value = assignee {
-                let agent: Agent?
-                if let id = UUID(uuidString: value) {
-                    agent = try await Agent.find(id, on: db)
-                } else {
-                    agent = try await AgentRecords.find(email: value, on: db)
-                }
-                guard let agent, agent.active else {
+                guard let agent = try await AgentRecords.active(idOrEmail: value, on: db) else {
                     throw DefuseError.invalidField("assignee", "must be the id or email of an active agent")
                 }
                 changes.assignee = .agent(try agent.requireID())

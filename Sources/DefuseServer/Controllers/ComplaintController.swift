@@ -16,17 +16,21 @@ enum ComplaintController {
         }
         let complaint = try ComplaintIntake.validate(try JSON.decode(ComplaintRequest.self, from: request).submission)
         let analysis = Analyzer.shared.analyze(complaint.text)
-        let defaultLanguage = try await request.application.settingsCache.current(on: request.db).defaultLanguage
+        let settings = try await request.application.settingsCache.current(on: request.db)
+        let desk = try await request.application.settingsCache.desk(on: request.db)
         let record = try await request.application.intakeQueue.open(
             CaseOpening(complaint: complaint, detectedLanguage: Triage.language(of: analysis),
-                        defaultLanguage: defaultLanguage, priority: Triage.priority(for: analysis),
-                        analysis: analysis))
+                        defaultLanguage: settings.defaultLanguage, priority: Triage.priority(for: analysis),
+                        analysis: analysis, targets: desk.policy.targets, calendar: desk.calendar,
+                        organisation: desk.organisation))
+        let acknowledgement = try await Message.query(on: request.db).filter(\.$case.$id == record.requireID())
+            .filter(\.$direction == MessageDirection.outbound.rawValue).first()
         return JSON.response(
             ComplaintReceipt(
                 reference: record.reference, language: record.language, stage: record.stage,
                 priority: record.priority, customerId: record.$customer.id,
                 firstResponseDue: record.firstResponseDue, resolutionDue: record.resolutionDue,
-                createdAt: record.createdAt),
+                createdAt: record.createdAt, acknowledgement: acknowledgement?.text),
             status: .created)
     }
 }

@@ -71,7 +71,7 @@ enum JSON {
         switch type {
         case is String.Type: "a string"
         case is Bool.Type: "true or false"
-        case is Int.Type, is Double.Type: "a number"
+        case is Int.Type, is Double.Type, is Decimal.Type: "a number"
         case is [String].Type, is [Any].Type: "a list"
         default:
             String(describing: type).hasPrefix("Array") ? "a list" : "an object"

@@ -13,6 +13,8 @@ struct ComplaintReceipt: Encodable {
     var firstResponseDue: Date
     var resolutionDue: Date
     var createdAt: Date
+    /// What the customer was told at once, in their language: reference, next steps, by when, how to reach us.
+    var acknowledgement: String?
 }
 
 struct AgentRef: Encodable {

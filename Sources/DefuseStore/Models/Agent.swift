@@ -14,6 +14,8 @@ public final class Agent: Model, @unchecked Sendable {
     /// ISO 639-1 codes of the languages the agent answers in.
     @Field(key: "languages") public var languages: [String]
     @OptionalField(key: "team") public var team: String?
+    /// What the agent is good at ("billing", "technical", ...), lowercased, for hand-offs.
+    @OptionalField(key: "skills") public var skills: [String]?
     /// Bcrypt hash; the password itself is never stored.
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "active") public var active: Bool

@@ -25,6 +25,9 @@ public final class Case: Model, @unchecked Sendable {
     @Field(key: "first_response_due") public var firstResponseDue: Date
     @Field(key: "resolution_due") public var resolutionDue: Date
     @OptionalField(key: "first_responded_at") public var firstRespondedAt: Date?
+    /// Since when the case waits on the customer (their approval, an answer to our question): the SLA is paused.
+    @OptionalField(key: "waiting_since") public var waitingSince: Date?
+    @OptionalField(key: "resolved_at") public var resolvedAt: Date?
 
     @Children(for: \.$case) public var categories: [CaseCategory]
     @Children(for: \.$case) public var messages: [Message]

@@ -11,6 +11,10 @@ public final class Organisation: Model, @unchecked Sendable {
     @Field(key: "default_language") public var defaultLanguage: String
     /// IANA time zone of the business, e.g. `Europe/Athens`.
     @Field(key: "time_zone") public var timeZone: String
+    /// The policy as JSON (`DefuseCore.Policy`); nil means the standard policy.
+    @OptionalField(key: "policy") public var policy: String?
+    /// The key that signs customers' links; made on first start, shared by every instance through the database.
+    @OptionalField(key: "link_secret") public var linkSecret: String?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
     public init() {}

@@ -1,0 +1,25 @@
+// Adds what the playbook needs on existing tables: the SLA pause and resolution time of a case, agents' skills,
+// the organisation's policy and link-signing key. One column per statement: SQLite adds them one at a time.
+import Fluent
+
+struct AddPlaybookFields: AsyncMigration {
+    static let fields: [(table: String, field: String, type: DatabaseSchema.DataType)] = [
+        (Case.schema, "waiting_since", .datetime),
+        (Case.schema, "resolved_at", .datetime),
+        (Agent.schema, "skills", .array(of: .string)),
+        (Organisation.schema, "policy", .string),
+        (Organisation.schema, "link_secret", .string),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        for (table, field, type) in Self.fields {
+            try await database.schema(table).field(FieldKey(stringLiteral: field), type).update()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for (table, field, _) in Self.fields.reversed() {
+            try await database.schema(table).deleteField(FieldKey(stringLiteral: field)).update()
+        }
+    }
+}

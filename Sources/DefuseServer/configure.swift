@@ -60,7 +60,8 @@ public enum DefuseApp {
         let directory = views.hasSuffix("/") ? views : views + "/"
         app.views.use(.leaf)
         app.leaf.sources = .singleSource(NIOLeafFiles(
-            fileio: app.fileio, limits: .default, sandboxDirectory: directory, viewDirectory: directory))
+            fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions], sandboxDirectory: directory,
+            viewDirectory: directory))
     }
 
     /// `--policy FILE`: checked like an admin's edit and stored, so every instance works to the same rules.

@@ -29,8 +29,8 @@ import Testing
 
 @Test func deadlinesFollowPriority() {
     let opened = Date(timeIntervalSince1970: 1_790_000_000)
-    let urgent = ServiceTargets.standard.deadlines(openedAt: opened, priority: .urgent)
-    let low = ServiceTargets.standard.deadlines(openedAt: opened, priority: .low)
+    let urgent = Policy.standard.targets.deadlines(openedAt: opened, priority: .urgent)
+    let low = Policy.standard.targets.deadlines(openedAt: opened, priority: .low)
     #expect(urgent.firstResponse.timeIntervalSince(opened) == 3600)
     #expect(urgent.firstResponse < low.firstResponse)
     #expect(urgent.resolution < low.resolution)

@@ -181,3 +181,12 @@ private func loadedTexts(_ language: String) throws -> CustomerTexts {
 @Test func fillReplacesEveryOccurrence() {
     #expect(CustomerTexts.fill("{a} and {a}, not {b}", ["a": "x"]) == "x and x, not {b}")
 }
+
+@Test func filledValuesAreInsertedLiterallyNotReadAsPlaceholders() {
+    // A value that itself looks like a placeholder (a customer who types "{reference}" into the name field) must
+    // appear as typed. `fill` replaces one key after another, so a value can be filled again by a later key, and the
+    // result depends on dictionary order.
+    withKnownIssue("CustomerTexts.fill substitutes placeholders inside values already inserted") {
+        #expect(CustomerTexts.fill("{a} / {b}", ["a": "{b}", "b": "{a}"]) == "{b} / {a}")
+    }
+}

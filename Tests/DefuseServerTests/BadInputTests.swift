@@ -74,7 +74,8 @@ import Vapor
             let detail = try await server.send(.GET, path, token: token)
             let record = try #require(detail.json["case"] as? [String: Any])
             #expect(record["priority"] as? String == "normal")  // the half-good patch changed nothing
-            #expect((detail.json["events"] as? [Any])?.count == 1)
+            #expect((detail.json["events"] as? [[String: Any]])?.map { $0["kind"] as? String ?? "" }
+                == ["opened", "acknowledged_receipt"])
 
             let unknown = try await server.send(.GET, "/api/v1/cases/C-ZZZZZ", token: token)
             #expect(unknown.status == .notFound)
@@ -90,7 +91,7 @@ import Vapor
             let badFilter = try await server.send(.GET, "/api/v1/cases?min_anger=7", token: token)
             #expect(badFilter.status == .unprocessableEntity)
             #expect(badFilter.json["field"] as? String == "min_anger")
-            #expect(try await server.count(Message.self) == 1)
+            #expect(try await server.count(Message.self) == 2)  // the complaint and its acknowledgement
         }
     }
 }

@@ -24,7 +24,7 @@ import Vapor
             #expect((record["assignee"] as? [String: Any])?["email"] as? String == "nikos@example.com")
             let events = try #require(patched.json["events"] as? [[String: Any]])
             let kinds = events.map { $0["kind"] as? String ?? "" }
-            #expect(kinds == ["opened", "assigned", "priority_changed", "fault_changed", "team_changed",
+            #expect(kinds == ["opened", "acknowledged_receipt", "assigned", "priority_changed", "fault_changed", "team_changed",
                               "categories_changed"])
             let priority = try #require(events.first { $0["kind"] as? String == "priority_changed" })
             #expect(priority["before"] as? String == "normal")
@@ -60,7 +60,7 @@ import Vapor
             let record = try #require(detail.json["case"] as? [String: Any])
             #expect(record["first_responded_at"] is String)
             let messages = try #require(detail.json["messages"] as? [[String: Any]])
-            #expect(messages.map { $0["direction"] as? String ?? "" } == ["inbound", "note", "outbound"])
+            #expect(messages.map { $0["direction"] as? String ?? "" } == ["inbound", "outbound", "note", "outbound"])
         }
     }
 

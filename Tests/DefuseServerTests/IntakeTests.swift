@@ -25,9 +25,11 @@ import Vapor
             #expect(record["subject"] as? String == "Κρύος καφές")
             #expect(record["channel"] as? String == "web")
             let messages = try #require(detail.json["messages"] as? [[String: Any]])
-            #expect(messages.count == 1)
+            // The complaint, then the acknowledgement the customer got at once.
+            #expect(messages.count == 2)
             #expect(messages.first?["text"] as? String == text)
-            #expect(messages.first?["direction"] as? String == "inbound")
+            #expect(messages.map { $0["direction"] as? String ?? "" } == ["inbound", "outbound"])
+            #expect((messages.last?["text"] as? String ?? "").contains(reference))
             let events = try #require(detail.json["events"] as? [[String: Any]])
             #expect(events.first?["kind"] as? String == "opened")
             let customer = try #require(detail.json["customer"] as? [String: Any])

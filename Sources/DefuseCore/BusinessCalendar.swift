@@ -13,7 +13,7 @@ public struct OpeningHours: Sendable, Equatable, Codable {
 
     /// Parses "09:00-17:30"; nil when the text is not two times in order.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let open = Self.minutes(parts[0]), let close = Self.minutes(parts[1]), open < close
         else { return nil }
         self.init(open: open, close: close)
@@ -22,8 +22,10 @@ public struct OpeningHours: Sendable, Equatable, Codable {
     public var text: String { "\(Self.clock(open))-\(Self.clock(close))" }
 
     static func minutes(_ text: String) -> Int? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]),
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let hours = Int(parts[0]), let minutes = Int(parts[1]),
               (0...24).contains(hours), (0..<60).contains(minutes), hours * 60 + minutes <= 24 * 60
         else { return nil }
         return hours * 60 + minutes

@@ -108,9 +108,23 @@ public struct CustomerTexts: Decodable, Sendable {
         guard survey.scale.count == 5 else { throw CustomerTextError("\(language): the survey scale needs 5 labels") }
     }
 
-    /// `template` with each `{key}` replaced.
+    /// `template` with each `{key}` replaced, in one pass: a value that itself looks like `{key}` (a customer who
+    /// typed "{reference}" as their name) is inserted as it is, never read again.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        values.reduce(template) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                result += value
+                rest = after[after.index(after: close)...]
+            } else {
+                result += "{"
+                rest = after
+            }
+        }
+        return result + rest
     }
 
     /// A date and time as a customer reads it in this language, with the desk's time zone named.

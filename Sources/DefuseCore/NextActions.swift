@@ -133,12 +133,12 @@ public enum NextActions {
         return actions
     }
 
-    /// Two or more angry messages in a row on a written channel, the latest no calmer than the one before.
+    /// The last two messages on a written channel both angry, the latest no calmer than the one before.
     static func keepsEscalating(_ situation: CaseSituation) -> Bool {
         guard [.web, .email, .chat, .api].contains(situation.channel) else { return false }
-        let angers = situation.customerMessages.suffix(3).map(\.anger)
-        guard angers.count >= 2, let last = angers.last else { return false }
-        return last >= 2 && last >= angers[angers.count - 2] && angers.filter { $0 >= 2 }.count >= 2
+        let angers = situation.customerMessages.suffix(2).map(\.anger)
+        guard angers.count == 2 else { return false }
+        return angers[0] >= 2 && angers[1] >= angers[0]
     }
 
     static func minutesAgo(_ due: Date, _ now: Date) -> String {

@@ -192,7 +192,7 @@ private func local(_ zone: TimeZone, _ year: Int, _ month: Int, _ day: Int, _ ho
 
 @Test func openingHoursRejectBadText() {
     for text in ["9-5", "17:00-09:00", "09:00-09:00", "", "09:00", "09:00-17:00-18:00", "25:00-26:00",
-                 "09:60-10:00", "09:00-24:30", "nine-five", "09:00 to 17:00"] {
+                 "09:60-10:00", "09:00-24:30", "nine-five", "09:00 to 17:00", "09:00--17:00", "-1:00-05:00", "+9:00-17:00"] {
         #expect(OpeningHours(text) == nil, "\(text) should not parse")
     }
 }

@@ -184,9 +184,9 @@ private func loadedTexts(_ language: String) throws -> CustomerTexts {
 
 @Test func filledValuesAreInsertedLiterallyNotReadAsPlaceholders() {
     // A value that itself looks like a placeholder (a customer who types "{reference}" into the name field) must
-    // appear as typed. `fill` replaces one key after another, so a value can be filled again by a later key, and the
-    // result depends on dictionary order.
-    withKnownIssue("CustomerTexts.fill substitutes placeholders inside values already inserted") {
+    // appear as typed, whatever order the values come in.
+    for _ in 0..<20 {
         #expect(CustomerTexts.fill("{a} / {b}", ["a": "{b}", "b": "{a}"]) == "{b} / {a}")
     }
+    #expect(CustomerTexts.fill("{a} {unknown} {", ["a": "x"]) == "x {unknown} {")
 }

@@ -264,3 +264,20 @@ private func action(_ name: String, _ situation: CaseSituation, _ phrases: [Phra
     #expect(suggested.map(\.reason) == ["1 promise(s) on this case are overdue: do them now or tell the customer "
         + "honestly when, before they have to chase"])
 }
+
+@Test func anAngryMessageAfterACalmOneIsNoReasonToSuggestACall() {
+    func said(_ anger: Int) -> MessageAnalysis {
+        var analysis = Analyzer.shared.analyze("The parcel is late.")
+        analysis.anger = anger
+        return analysis
+    }
+    func suggestsCall(_ angers: [Int]) -> Bool {
+        let situation = CaseSituation(
+            stage: .agreeing, fault: .unknown, channel: .email, language: "en", customerMessages: angers.map(said),
+            checklist: [], role: .agent, policy: .standard, firstResponseDue: .distantFuture, now: Date())
+        return NextActions.suggest(situation, phrases: [:]).contains { $0.action == "suggest_call" }
+    }
+    #expect(!suggestsCall([2, 0, 2]))
+    #expect(suggestsCall([0, 2, 3]))
+    #expect(!suggestsCall([3, 2]))
+}

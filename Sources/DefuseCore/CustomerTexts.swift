@@ -57,10 +57,6 @@ public struct CustomerTexts: Decodable, Sendable {
         public var notFoundBody: String
     }
 
-    public struct Hold: Decodable, Sendable {
-        public var message: String
-    }
-
     public var language: String
     public var locale: String
     public var acknowledgement: Acknowledgement
@@ -68,7 +64,6 @@ public struct CustomerTexts: Decodable, Sendable {
     public var escalation: Escalation
     public var survey: Survey
     public var links: Links
-    public var hold: Hold
 
     /// Every language's texts, loaded once from the module's bundle.
     public static let all: [String: CustomerTexts] = {

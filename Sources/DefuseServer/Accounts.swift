@@ -11,15 +11,18 @@ public struct NewAgent: Sendable {
     public var role: String?
     public var languages: [String]?
     public var team: String?
+    /// What the agent is good at ("billing", "technical"), for hand-offs.
+    public var skills: [String]?
     public var password: String?
 
     public init(name: String?, email: String?, role: String?, languages: [String]? = nil, team: String? = nil,
-                password: String?) {
+                skills: [String]? = nil, password: String?) {
         self.name = name
         self.email = email
         self.role = role
         self.languages = languages
         self.team = team
+        self.skills = skills
         self.password = password
     }
 }
@@ -41,12 +44,18 @@ public enum Accounts {
             languages.append(try Language.parse(code.lowercased(), field: "languages[\(index)]").rawValue)
         }
         let team = try Field.optionalText(input.team, field: "team", limit: Limits.nameCharacters)
+        var skills: [String] = []
+        for (index, skill) in (input.skills ?? []).enumerated() {
+            let text = try Field.requiredText(skill, field: "skills[\(index)]", limit: Limits.nameCharacters).lowercased()
+            if !skills.contains(text) { skills.append(text) }
+        }
         guard let password = input.password else { throw DefuseError.invalidField("password", "is required") }
         guard password.count >= minimumPasswordLength else {
             throw DefuseError.invalidField("password", "must be at least \(minimumPasswordLength) characters")
         }
         let agent = Agent(name: name, email: email, role: role.rawValue, languages: languages, team: team,
                           passwordHash: try await hash(password))
+        agent.skills = skills
         try await AgentRecords.create(agent, on: db)
         return agent
     }

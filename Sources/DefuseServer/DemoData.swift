@@ -53,9 +53,9 @@ public enum DemoData {
         let cases = try decoder.decode([DemoCase].self, from: Data(contentsOf: url))
         let people = [
             (role: Role.manager, name: "Eleni Markou", email: "manager@demo.example", team: "Escalations",
-             languages: ["el", "en", "es"]),
+             languages: ["el", "en", "es"], skills: ["billing", "refunds"]),
             (role: Role.agent, name: "Tomas Reyes", email: "agent@demo.example", team: "Front line",
-             languages: ["es", "tl", "en", "tr", "ru"]),
+             languages: ["es", "tl", "en", "tr", "ru"], skills: ["delivery", "technical"]),
         ]
         var logins: [DemoLogin] = []
         var staff: [String: Agent] = [:]
@@ -65,7 +65,8 @@ public enum DemoData {
             let agent = try await app.db.write { db in
                 try await Accounts.createAgent(
                     NewAgent(name: person.name, email: person.email, role: person.role.rawValue,
-                             languages: person.languages, team: person.team, password: password),
+                             languages: person.languages, team: person.team, skills: person.skills,
+                             password: password),
                     hash: { _ in hash }, on: db)
             }
             let token = try await Accounts.issueToken(email: person.email, label: "demo", on: app.db)
@@ -144,5 +145,67 @@ public enum DemoData {
                                     after: demo.stage, at: last))
         }
         for event in events { try await event.create(on: db) }
+        if let owner = assignee ?? staff["agent"] {
+            try await addPlaybook(to: record, stage: Stage(rawValue: demo.stage) ?? .new, index: index, owner: owner,
+                                  at: last, now: now, on: db)
+        }
+    }
+
+    /// What a case at its stage would have by now: options on offer, a manager's decision pending, promises open,
+    /// kept or late, surveys sent and answered; so the playbook's lists and reports have something to show.
+    static func addPlaybook(
+        to record: Case, stage: Stage, index: Int, owner: Agent, at last: Date, now: Date, on db: any Database
+    ) async throws {
+        let actor = Actor(agentID: try owner.requireID(), label: owner.name)
+        let ours = record.fault == Fault.ours.rawValue
+        let small = RemedyOption(kind: ours ? .storeCredit : .discount, amount: Decimal(10 + index % 4 * 5),
+                                 detail: nil)
+        let inKind = RemedyOption(kind: index % 2 == 0 ? .replacement : .repair)
+        switch stage {
+        case .agreeing where index % 2 == 0:
+            let large = RemedyOption(kind: .refund, amount: Decimal(120 + index % 5 * 40))
+            _ = try await OfferRecords.create(
+                on: record, [WeighedOption(option: large, verdict: .escalate([
+                    "EUR \(NSDecimalNumber(decimal: large.amount ?? 0).stringValue) is above the agent limit of EUR 50 per case",
+                ]))], currency: "EUR", by: actor, at: last, on: db)
+        case .awaitingApproval:
+            let made = try await OfferRecords.create(
+                on: record, [WeighedOption(option: small, verdict: .offer(fastPath: ours)),
+                             WeighedOption(option: inKind, verdict: .offer(fastPath: false))],
+                currency: "EUR", by: actor, at: last, on: db)
+            made.offer.linkExpiresAt = now.addingTimeInterval(OfferRecords.linkLifetime)
+            try await made.offer.update(on: db)
+            record.waitingSince = last
+            try await record.update(on: db)
+        case .inProgress, .resolved, .closed:
+            let made = try await OfferRecords.create(
+                on: record, [WeighedOption(option: inKind, verdict: .offer(fastPath: false)),
+                             WeighedOption(option: small, verdict: .offer(fastPath: ours))],
+                currency: "EUR", by: actor, at: last.addingTimeInterval(-7200), on: db)
+            let chosen = try await OfferRecords.approve(made.offer, option: try made.options[index % 2].requireID(),
+                                                        at: last.addingTimeInterval(-3600), on: db)
+            // Most promises are kept; some in progress are already late, a few resolved ones were done late.
+            let due: Date
+            if stage == .inProgress {
+                due = now.addingTimeInterval(index % 3 == 0 ? -3 * 3600 : Double(4 + index % 44) * 3600)
+            } else {
+                due = last.addingTimeInterval(Double(24 + index % 48) * 3600)
+            }
+            let commitment = Commitment(
+                id: TimeOrderedID.make(at: last), caseID: try record.requireID(), what: "Deliver \(chosen.kind)",
+                ownerID: try owner.requireID(), dueAt: due, createdBy: nil, createdAt: last.addingTimeInterval(-3600))
+            if stage != .inProgress {
+                commitment.doneAt = index % 7 == 0 ? due.addingTimeInterval(5 * 3600) : min(now, last)
+            }
+            try await commitment.create(on: db)
+            guard stage != .inProgress else { return }
+            let survey = try await SurveyRecords.create(on: record, at: min(now, last), on: db)
+            if stage == .closed {
+                try await SurveyRecords.answer(survey, score: [5, 4, 5, 3, 4, 2, 5][index % 7], comment: nil,
+                                               rejectsOutcome: false, at: min(now, last.addingTimeInterval(7200)), on: db)
+            }
+        default:
+            break
+        }
     }
 }

@@ -14,6 +14,7 @@ struct Agents: AsyncParsableCommand {
         @Option(help: "Full name.") var name: String
         @Option(help: "agent, manager or admin.") var role: String
         @Option(help: "Team name.") var team: String?
+        @Option(help: "Comma-separated skills for hand-offs, e.g. billing,technical.") var skills: String?
         @Option(help: "Languages spoken, comma-separated (el,es,tr,ru,tl,en).") var languages: String?
         @Flag(help: "Read the password from the first line of standard input instead of generating one.")
         var passwordStdin = false
@@ -34,7 +35,7 @@ struct Agents: AsyncParsableCommand {
                 let input = NewAgent(
                     name: name, email: email, role: role,
                     languages: languages?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-                    team: team, password: password)
+                    team: team, skills: skills.map { $0.split(separator: ",").map(String.init) }, password: password)
                 print(try await Commands.addAgent(config, input))
                 if !passwordStdin { print("Password (shown once): \(password)") }
             }

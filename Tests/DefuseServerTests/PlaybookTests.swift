@@ -428,16 +428,19 @@ extension TestServer {
     @Test func aHandOffGoesToTheLeastLoadedAgentWithTheSkillAndLanguage() async throws {
         try await withServer { server in
             let agent = try await server.agentToken(role: "agent")
+            let admin = try await server.agentToken(role: "admin")
             for (email, languages) in [("nikos@example.com", ["el", "en"]), ("sara@example.com", ["es"])] {
-                _ = try await server.app.db.write { db in
-                    try await Accounts.createAgent(
-                        NewAgent(name: email, email: email, role: "agent", languages: languages, password: "long enough pass"),
-                        hash: { _ in "x" }, on: db)
-                }
-                let stored = try #require(try await AgentRecords.find(email: email, on: server.app.db))
-                stored.skills = ["billing"]
-                try await stored.save(on: server.app.db)
+                let added = try await server.send(.POST, "/api/v1/agents", json: [
+                    "name": email, "email": email, "role": "agent", "languages": languages,
+                    "skills": ["Billing", "refunds"], "password": "long enough pass",
+                ], token: admin)
+                #expect(added.status == .created)
+                #expect(added.json["skills"] as? [String] == ["billing", "refunds"])
             }
+            let badSkill = try await server.send(.POST, "/api/v1/agents", json: [
+                "name": "X", "email": "x@example.com", "role": "agent", "skills": [""], "password": "long enough pass",
+            ], token: admin)
+            #expect(badSkill.status == .unprocessableEntity && badSkill.json["field"] as? String == "skills[0]")
             let (reference, _) = try await server.open("Μου χρεώσατε δύο φορές τον ίδιο λογαριασμό.", language: "el")
             let handed = try await server.send(.POST, "/api/v1/cases/\(reference)/handoff",
                                                json: ["skill": "billing", "note": "double charge, needs billing"], token: agent)

@@ -141,3 +141,20 @@ struct Interrupted: Error {}
         #expect(detail.messages.first?.text == "Segunda queja")
     }
 }
+
+@Test func waitingOnTheCustomerPausesTheResolutionClockInBusinessHours() throws {
+    // Monday 2026-11-23 10:00 UTC; the standard week opens 09:00-17:00.
+    let monday10 = Date(timeIntervalSince1970: 1_795_428_000)
+    let desk = Desk(organisation: "Test", policy: .standard, timeZone: TimeZone(identifier: "UTC")!, linkSecret: "k")
+    let record = Case(id: UUID(), reference: "C-TEST1", customerID: UUID(), channel: "web", language: "en",
+                      subject: nil, stage: "agreeing", priority: "normal", fault: "ours", createdAt: monday10,
+                      firstResponseDue: monday10, resolutionDue: monday10.addingTimeInterval(3 * 86_400))
+    PlaybookRecords.pauseClock(record, at: monday10)
+    PlaybookRecords.pauseClock(record, at: monday10.addingTimeInterval(3600))  // already waiting: the start stays
+    #expect(record.waitingSince == monday10)
+    // The customer answers at 12:00 on Tuesday: 7 business hours on Monday and 3 on Tuesday were spent waiting.
+    PlaybookRecords.resumeClock(record, desk: desk, at: monday10.addingTimeInterval(26 * 3600))
+    #expect(record.waitingSince == nil)
+    // Thursday 10:00 plus 10 business hours is Friday 12:00.
+    #expect(record.resolutionDue == monday10.addingTimeInterval(4 * 86_400 + 2 * 3600))
+}

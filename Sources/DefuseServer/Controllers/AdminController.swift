@@ -14,7 +14,7 @@ enum AdminController {
     @Sendable static func createAgent(_ request: Request) async throws -> Response {
         let body = try JSON.decode(AgentRequest.self, from: request)
         let input = NewAgent(name: body.name, email: body.email, role: body.role, languages: body.languages,
-                             team: body.team, password: body.password)
+                             team: body.team, skills: body.skills, password: body.password)
         let hasher = request.password.async
         let agent = try await request.db.write { db in
             try await Accounts.createAgent(input, hash: { try await hasher.hash($0) }, on: db)

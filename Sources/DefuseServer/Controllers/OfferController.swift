@@ -43,7 +43,8 @@ enum OfferController {
             } else {
                 message = try await CustomerNotices.send(
                     CustomerMessages.escalationNotice(language: record.language, reference: record.reference,
-                                                      due: desk.calendar.adding(8 * 3600, to: now), timeZone: desk.timeZone),
+                                                      due: decisionDue(record, desk: desk, now: now),
+                                                      timeZone: desk.timeZone),
                     on: record, by: agent.actor, at: now, on: db)
                 try await PlaybookRecords.advance(record, to: .agreeing, because: "options proposed, waiting for a manager",
                                                   by: agent.actor, desk: desk, at: now, on: db)
@@ -56,6 +57,13 @@ enum OfferController {
                 stage: record.stage)
         }
         return JSON.response(result, status: .created)
+    }
+
+    /// When the customer hears back about an escalated request: the first-response target of the case's priority,
+    /// in business hours, from now.
+    static func decisionDue(_ record: Case, desk: Desk, now: Date) -> Date {
+        let priority = Priority(rawValue: record.priority) ?? .normal
+        return desk.calendar.adding(desk.policy.targets.firstResponse[priority] ?? 8 * 3600, to: now)
     }
 
     static func parseOptions(_ body: OfferRequest, policy: Policy) throws(DefuseError) -> [RemedyOption] {

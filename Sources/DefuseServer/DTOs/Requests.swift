@@ -76,6 +76,7 @@ struct AgentRequest: Decodable {
     var role: String?
     var languages: [String]?
     var team: String?
+    var skills: [String]?
     var password: String?
 }
 

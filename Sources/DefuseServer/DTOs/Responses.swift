@@ -196,6 +196,7 @@ struct AgentBody: Encodable {
     var role: String
     var languages: [String]
     var team: String?
+    var skills: [String]
     var active: Bool
     var createdAt: Date?
 
@@ -206,6 +207,7 @@ struct AgentBody: Encodable {
         role = agent.role
         languages = agent.languages
         team = agent.team
+        skills = agent.skills ?? []
         active = agent.active
         createdAt = agent.createdAt
     }

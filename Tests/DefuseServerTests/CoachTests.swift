@@ -126,4 +126,25 @@ import Vapor
             #expect(try await server.send(.GET, "/api/v1/phrases?language=en").status == .unauthorized)
         }
     }
+
+    @Test func aPromiseBeyondTheAgentsAuthorityOnTheCaseSaysToEscalate() async throws {
+        try await withServer { server in
+            let agent = try await server.agentToken(role: "agent")
+            let manager = try await server.agentToken(role: "manager")
+            let created = try await server.send(.POST, "/api/v1/complaints", json: complaint(
+                "The oven you installed broke after two days.", name: "Kim", language: "en"))
+            let reference = try #require(created.json["reference"] as? String)
+            let draft = "I'm sorry, Kim. We will refund you €200 today."
+            let byAgent = try await server.send(.POST, "/api/v1/coach", json: ["text": draft, "case": reference],
+                                                token: agent)
+            #expect(byAgent.json["flags"] as? [String] == ["overpromise"])
+            let findings = try #require(byAgent.json["findings"] as? [[String: Any]])
+            let promise = try #require(findings.first { $0["flag"] as? String == "overpromise" })
+            #expect((promise["text"] as? String).map { $0.contains("200") } == true)
+            // A manager's limit (EUR 500 under the standard policy) covers it.
+            let byManager = try await server.send(.POST, "/api/v1/coach", json: ["text": draft, "case": reference],
+                                                  token: manager)
+            #expect(byManager.json["flags"] as? [String] == [])
+        }
+    }
 }

@@ -40,7 +40,8 @@ enum CaseController {
         let reference = try reference(request)
         // What the customer says is read by the analyzer; a reply to them is reviewed by the coach first.
         let analysis = direction == .inbound ? Analyzer.shared.analyze(text) : nil
-        let review = direction == .outbound ? try await reviewReply(text, reference: reference, on: request.db) : nil
+        let review = direction == .outbound
+            ? try await reviewReply(text, reference: reference, role: agent.role, on: request.db) : nil
         if let review, !review.flags.isEmpty, body.sendAnyway != true {
             return JSON.response(FlaggedDraft(review: review), status: .unprocessableEntity)
         }
@@ -84,10 +85,16 @@ enum CaseController {
     }
 
     /// The coach's review of a reply, read against the customer's latest message on the case.
-    static func reviewReply(_ text: String, reference: String, on db: any Database) async throws -> DraftReview {
+    /// A promise of money beyond what the agent may still grant on this case (their role's limit under the policy,
+    /// less what is already offered) is an overpromise that says to escalate.
+    static func reviewReply(_ text: String, reference: String, role: Role, on db: any Database) async throws -> DraftReview {
         let record = try await CaseRecords.require(reference: reference, on: db)
         let customer = try await CaseRecords.latestCustomerMessage(on: record, on: db)
-        return Coach.shared.review(text, customer: customer?.analysis)
+        let policy = try await DeskRecords.current(on: db).policy
+        let granted = try await OfferRecords.alreadyGranted(caseID: try record.requireID(), policy: policy, on: db)
+        let left = max(0, policy.limit(for: role) - granted)
+        return Coach.shared.review(text, customer: customer?.analysis,
+                                   authorityLimit: NSDecimalNumber(decimal: left).doubleValue)
     }
 
     static func reference(_ request: Request) throws -> String {

@@ -7,11 +7,13 @@ import Vapor
 enum CoachController {
     /// Reviews a draft; with a case, against the customer's latest message on it.
     @Sendable static func review(_ request: Request) async throws -> Response {
+        let agent = try request.agent()
         let body = try JSON.decode(CoachRequest.self, from: request)
         let text = try Field.requiredText(body.text, field: "text", limit: Limits.messageCharacters)
         guard let reference = body.case else { return JSON.response(Coach.shared.review(text)) }
         do {
-            return JSON.response(try await CaseController.reviewReply(text, reference: reference, on: request.db))
+            return JSON.response(try await CaseController.reviewReply(text, reference: reference, role: agent.role,
+                                                                           on: request.db))
         } catch DefuseError.notFound(let what, _) {
             throw DefuseError.notFound(what, field: "case")
         }

@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("DemoData"), .copy("Views")]
+            resources: [.copy("DemoData"), .copy("Views"), .copy("Public")]
         ),
         // The command line: serve, migrate, agents, tokens, analyze.
         .executableTarget(

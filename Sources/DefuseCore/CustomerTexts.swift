@@ -57,8 +57,16 @@ public struct CustomerTexts: Decodable, Sendable {
         public var notFoundBody: String
     }
 
+    public struct ComplaintForm: Decodable, Sendable {
+        public var pageTitle, intro, languageLabel, nameLabel, preferredNameLabel, emailLabel, phoneLabel: String
+        public var contactHint, subjectLabel, textLabel, textHint, orderLabel, submit, privacy, errorTitle: String
+        public var nameRequired, contactRequired, emailInvalid, phoneInvalid, textRequired, textTooLong: String
+        public var tooMany, doneTitle, doneReference: String
+    }
+
     public var language: String
     public var locale: String
+    public var complaintForm: ComplaintForm
     public var acknowledgement: Acknowledgement
     public var offers: Offers
     public var escalation: Escalation

@@ -49,6 +49,7 @@ public enum DefuseApp {
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(APIErrorMiddleware())
+        app.middleware.use(SessionAuthenticator())
         try routes(app)
     }
 

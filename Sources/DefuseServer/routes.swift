@@ -11,7 +11,26 @@ func routes(_ app: Application) throws {
     app.get("s", ":token", use: CustomerPageController.showSurvey)
     app.post("s", ":token", use: CustomerPageController.answerSurvey)
 
-    let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator())
+    // The web desk. Pages need a signed-in agent (others go to /login); every form carries the session's CSRF token.
+    app.get { $0.redirect(to: "/inbox") }
+    app.get("assets", ":file", use: DeskAssets.serve)
+    app.get("login", use: SignInController.show)
+    app.post("login", use: SignInController.signIn)
+    app.get("complaint", use: ComplaintFormController.show)
+    app.post("complaint", use: ComplaintFormController.submit)
+    let desk = app.grouped(RedirectToLogin()).grouped(RequireCSRF())
+    desk.post("logout", use: SignInController.signOut)
+    desk.get("inbox", use: DeskController.inbox)
+    desk.get("cases", ":reference", use: DeskController.casePage)
+    desk.post("cases", ":reference", "reply", use: DeskController.reply)
+    desk.post("cases", ":reference", "stage", use: DeskController.moveStage)
+    desk.post("commitments", ":id", "done", use: DeskController.commitmentDone)
+    let managerPages = app.grouped(RedirectToLogin(minimum: .manager)).grouped(RequireCSRF())
+    managerPages.get("escalations", use: ManagerPagesController.escalations)
+    managerPages.post("escalations", ":id", "decision", use: ManagerPagesController.decide)
+    managerPages.get("dashboard", use: ManagerPagesController.dashboard)
+
+    let api = app.grouped("api", "v1").grouped(BearerTokenAuthenticator()).grouped(RequireCSRF())
     api.post("complaints", use: ComplaintController.create)
 
     let agents = api.grouped(RequireRole(minimum: .agent))

@@ -25,12 +25,12 @@ extension Case {
     static let insertColumns = [
         "id", "reference", "customer_id", "channel", "language", "subject", "stage", "priority", "assignee_id", "team",
         "fault", "peak_anger", "created_at", "updated_at", "first_response_due", "resolution_due",
-        "first_responded_at",
+        "first_responded_at", "alarm",
     ]
 
     var insertRow: [BulkInsert.Value] {
         [id, reference, $customer.id, channel, language, subject, stage, priority, $assignee.id, team, fault, peakAnger,
-         createdAt, updatedAt, firstResponseDue, resolutionDue, firstRespondedAt]
+         createdAt, updatedAt, firstResponseDue, resolutionDue, firstRespondedAt, alarm]
     }
 }
 

@@ -94,6 +94,7 @@ public enum CaseRecords {
                 stage: Stage.new.rawValue, priority: opening.priority.rawValue, fault: Fault.unknown.rawValue,
                 createdAt: opening.openedAt, firstResponseDue: due.firstResponse, resolutionDue: due.resolution)
             record.peakAnger = opening.analysis?.anger
+            record.alarm = opening.analysis.map { $0.abuse || $0.threat }
             record.$customer.value = customer
             let found = Set(opening.categories + (opening.analysis?.categories ?? [])).sorted()
             let caseCategories = found.map { category in
@@ -268,6 +269,7 @@ public enum CaseRecords {
         }
         if direction == .outbound, record.firstRespondedAt == nil { record.firstRespondedAt = date }
         if let anger = analysis?.anger, anger > (record.peakAnger ?? -1) { record.peakAnger = anger }
+        if let analysis, analysis.abuse || analysis.threat { record.alarm = true }
         record.updatedAt = date
         try await record.update(on: db)
         try await CaseEvent(caseID: caseID, actor: actor, kind: "message_added", after: direction.rawValue, at: date)
@@ -284,6 +286,12 @@ public enum CaseRecords {
             }
         }
         return message
+    }
+
+    /// What the customer was told when the complaint arrived: the case's first outbound message.
+    public static func acknowledgement(of record: Case, on db: any Database) async throws -> String? {
+        try await Message.query(on: db).filter(\.$case.$id == record.requireID())
+            .filter(\.$direction == MessageDirection.outbound.rawValue).sort(\.$id).first()?.text
     }
 
     /// What the customer said last on a case, as the analyzer read it: the context an agent's reply answers.

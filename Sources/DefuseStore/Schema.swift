@@ -18,6 +18,7 @@ public enum Schema {
         CreateOffers(),
         CreateCommitments(),
         CreateSurveysAndAudit(),
+        CreateWebSessions(),
     ]
 
     /// Registers the migrations and the store's model middleware on the default database.

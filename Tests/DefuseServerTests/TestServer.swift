@@ -27,10 +27,14 @@ struct TestServer {
     /// Sends a request; `json` is encoded for you, `raw` is sent byte for byte.
     func send(
         _ method: HTTPMethod, _ path: String, json: Any? = nil, raw: Data? = nil, token: String? = nil,
-        contentType: String? = "application/json"
+        contentType: String? = "application/json", cookies: [String: String] = [:], headers extra: [String: String] = [:]
     ) async throws -> Reply {
         var headers = HTTPHeaders()
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
         var body: ByteBuffer?
         if let json {
             body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
@@ -92,6 +96,8 @@ func withServer(
         }
         try await app.autoMigrate()
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        // Tests look at redirects themselves (where a page sends you is part of what it does).
+        app.http.client.configuration.redirectConfiguration = .disallow
         let port = try #require(app.http.server.shared.localAddress?.port)
         try await body(TestServer(app: app, port: port))
     } catch {

@@ -15,22 +15,27 @@ enum ComplaintController {
             if let wait = await request.intakeRateLimiter.admit(address) { throw DefuseError.rateLimited(retryAfter: wait) }
         }
         let complaint = try ComplaintIntake.validate(try JSON.decode(ComplaintRequest.self, from: request).submission)
-        let analysis = Analyzer.shared.analyze(complaint.text)
-        let settings = try await request.application.settingsCache.current(on: request.db)
-        let desk = try await request.application.settingsCache.desk(on: request.db)
-        let record = try await request.application.intakeQueue.open(
-            CaseOpening(complaint: complaint, detectedLanguage: Triage.language(of: analysis),
-                        defaultLanguage: settings.defaultLanguage, priority: Triage.priority(for: analysis),
-                        analysis: analysis, targets: desk.policy.targets, calendar: desk.calendar,
-                        organisation: desk.organisation))
-        let acknowledgement = try await Message.query(on: request.db).filter(\.$case.$id == record.requireID())
-            .filter(\.$direction == MessageDirection.outbound.rawValue).first()
+        let record = try await open(complaint, request: request)
+        let acknowledgement = try await CaseRecords.acknowledgement(of: record, on: request.db)
         return JSON.response(
             ComplaintReceipt(
                 reference: record.reference, language: record.language, stage: record.stage,
                 priority: record.priority, customerId: record.$customer.id,
                 firstResponseDue: record.firstResponseDue, resolutionDue: record.resolutionDue,
-                createdAt: record.createdAt, acknowledgement: acknowledgement?.text),
+                createdAt: record.createdAt, acknowledgement: acknowledgement),
             status: .created)
+    }
+
+    /// Reads the complaint, opens its case through the intake queue (with the acknowledgement in the customer's
+    /// language and deadlines in business hours): shared by the API and the public form.
+    static func open(_ complaint: ValidComplaint, request: Request) async throws -> Case {
+        let analysis = Analyzer.shared.analyze(complaint.text)
+        let settings = try await request.application.settingsCache.current(on: request.db)
+        let desk = try await request.application.settingsCache.desk(on: request.db)
+        return try await request.application.intakeQueue.open(
+            CaseOpening(complaint: complaint, detectedLanguage: Triage.language(of: analysis),
+                        defaultLanguage: settings.defaultLanguage, priority: Triage.priority(for: analysis),
+                        analysis: analysis, targets: desk.policy.targets, calendar: desk.calendar,
+                        organisation: desk.organisation))
     }
 }

@@ -248,7 +248,7 @@ enum CustomerPageController {
     static func linkProblem(
         _ request: Request, _ problem: CustomerLink.Problem, desk: Desk, language: String?
     ) async throws -> Response {
-        let language = language ?? preferredLanguage(request)
+        let language = language ?? preferredLanguage(request) ?? "en"
         let texts = CustomerTexts.of(language)
         let expired = problem == .expired
         let page = NoticePage(
@@ -258,8 +258,8 @@ enum CustomerPageController {
         return try await render("customer-notice", page, request, status: expired ? .gone : .notFound)
     }
 
-    /// The first of the browser's languages we write in, else English.
-    static func preferredLanguage(_ request: Request) -> String {
+    /// The first of the browser's languages we write in, else `fallback`.
+    static func preferredLanguage(_ request: Request, fallback: String? = "en") -> String? {
         let header = request.headers.first(name: .acceptLanguage) ?? ""
         for part in header.split(separator: ",") {
             let tag = part.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
@@ -267,7 +267,7 @@ enum CustomerPageController {
             let language = primary == "fil" ? "tl" : primary
             if CustomerTexts.all[language] != nil { return language }
         }
-        return "en"
+        return fallback
     }
 
     static func notice(

@@ -120,8 +120,16 @@ enum EscalationController {
 
     /// `POST /api/v1/escalations/{id}/decision` `{"decision": "approve"|"decline"|"override", "reason"?}`.
     @Sendable static func decide(_ request: Request) async throws -> Response {
-        let agent = try request.agent()
         let body = try JSON.decode(DecisionRequest.self, from: request)
+        let escalation = try await record(body, request)
+        try await escalation.$decidedBy.load(on: request.db)
+        try await escalation.$requestedBy.load(on: request.db)
+        return JSON.response(EscalationBody(escalation))
+    }
+
+    /// Checks and records a decision, from the API or the managers' page.
+    static func record(_ body: DecisionRequest, _ request: Request) async throws -> Escalation {
+        let agent = try request.agent()
         guard let decisionText = body.decision else { throw DefuseError.invalidField("decision", "is required") }
         let decision = try EscalationDecision.parse(decisionText, field: "decision")
         let reason = try Field.optionalText(body.reason, field: "reason", limit: 1000)
@@ -131,7 +139,7 @@ enum EscalationController {
         let id = try uuid(request, "id")
         let base = request.application.defuseConfig.publicURL
         let now = Date()
-        let escalation = try await request.db.write { db -> Escalation in
+        return try await request.db.write { db -> Escalation in
             let escalation = try await EscalationRecords.require(id, on: db)
             let desk = try await DeskRecords.current(on: db)
             if decision == .approve {
@@ -168,9 +176,6 @@ enum EscalationController {
             }
             return escalation
         }
-        try await escalation.$decidedBy.load(on: request.db)
-        try await escalation.$requestedBy.load(on: request.db)
-        return JSON.response(EscalationBody(escalation))
     }
 
     static func uuid(_ request: Request, _ name: String) throws -> UUID {

@@ -22,9 +22,26 @@ struct APIErrorMiddleware: AsyncMiddleware {
         if status == .internalServerError {
             request.logger.error("unhandled error: \(String(reflecting: error))")
         }
-        let response = JSON.response(body, status: status)
+        let response = request.url.path.hasPrefix("/api/") || request.url.path == "/healthz"
+            ? JSON.response(body, status: status) : page(body, status: status)
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
         return response
+    }
+
+    /// Web pages get a page, not JSON: the message in plain words and a way back.
+    static func page(_ body: APIErrorBody, status: HTTPResponseStatus) -> Response {
+        let message = body.message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        let html = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8">\
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(status.code) · Defuse</title>\
+            <link rel="stylesheet" href="/assets/desk.css"></head><body><main class="error-page">\
+            <h1>\(status.code) \(status.reasonPhrase)</h1><p>\(message)</p>\
+            <p><a href="/inbox">Back to the inbox</a></p></main></body></html>
+            """
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html))
     }
 
     static func describe(_ error: any Error) -> (HTTPResponseStatus, APIErrorBody, HTTPHeaders) {

@@ -19,6 +19,10 @@ public final class Agent: Model, @unchecked Sendable {
     /// Bcrypt hash; the password itself is never stored.
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "active") public var active: Bool
+    /// Wrong passwords in a row; reset by a good one.
+    @OptionalField(key: "failed_logins") public var failedLogins: Int?
+    /// Sign-in is refused until then after too many wrong passwords.
+    @OptionalField(key: "locked_until") public var lockedUntil: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

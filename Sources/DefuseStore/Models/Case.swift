@@ -28,6 +28,8 @@ public final class Case: Model, @unchecked Sendable {
     /// Since when the case waits on the customer (their approval, an answer to our question): the SLA is paused.
     @OptionalField(key: "waiting_since") public var waitingSince: Date?
     @OptionalField(key: "resolved_at") public var resolvedAt: Date?
+    /// The customer abused staff or reported a threat or danger in some message: the case is in the hostile queue.
+    @OptionalField(key: "alarm") public var alarm: Bool?
 
     @Children(for: \.$case) public var categories: [CaseCategory]
     @Children(for: \.$case) public var messages: [Message]

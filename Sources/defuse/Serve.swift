@@ -38,7 +38,8 @@ struct Serve: AsyncParsableCommand {
                       publicURL: publicURL, policyFile: policy, schedulerInterval: schedulerInterval),
                 environment: ProcessInfo.processInfo.environment)
             bootstrapLogging(config.logLevel)
-            try await Commands.serve(config) { print($0) }
+            // Written straight to the file descriptor: the demo logins show at once, also through a pipe or a file.
+            try await Commands.serve(config) { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
         }
     }
 }

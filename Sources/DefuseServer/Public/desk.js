@@ -183,7 +183,11 @@
       showSendAnyway(false);
       return;
     }
-    if (text === shownFor) return;
+    if (text === shownFor) { // back to the text on show: drop whatever is still on its way
+      if (controller) controller.abort();
+      sequence += 1;
+      return;
+    }
     var mine = ++sequence;
     if (controller) controller.abort();
     controller = typeof AbortController === 'function' ? new AbortController() : null;

@@ -124,6 +124,7 @@ public enum DemoData {
         record.firstRespondedAt = lines.first { $0.direction == .outbound }?.at
         let last = lines.map(\.at).max() ?? opened
         record.updatedAt = last
+        if [Stage.resolved.rawValue, Stage.closed.rawValue].contains(demo.stage) { record.resolvedAt = last }
         try await record.create(on: db)
         for category in Set(demo.categories).sorted() {
             try await CaseCategory(caseID: caseID, category: category).create(on: db)

@@ -46,47 +46,104 @@ public struct InboxFilter: Sendable {
     }
 }
 
+/// One line of the inbox: what the list shows, read without building models (Fluent's reflection cost more per row
+/// than the query; see Benchmarks/pages).
+public struct InboxRow: Sendable {
+    public var id: UUID
+    public var reference: String
+    public var subject: String?
+    public var language: String
+    public var stage: String
+    public var peakAnger: Int?
+    public var alarm: Bool
+    public var firstResponseDue: Date
+    public var firstRespondedAt: Date?
+    public var resolutionDue: Date
+    public var customerName: String
+    public var preferredName: String?
+    public var categories: [String]
+}
+
 public enum InboxRecords {
     static let closed = [Stage.resolved.rawValue, Stage.closed.rawValue]
 
-    public static func page(_ filter: InboxFilter, on db: any Database) async throws -> (cases: [Case], next: UUID?) {
-        let query = Case.query(on: db)
+    public static func page(_ filter: InboxFilter, on db: any Database) async throws -> (rows: [InboxRow], next: UUID?) {
+        guard let sql = db as? any SQLDatabase else { return ([], nil) }
+        func column(_ name: String, _ table: String = Case.schema) -> SQLColumn { SQLColumn(name, table: table) }
+        let query = sql.select()
+            .columns(column("id"), column("reference"), column("subject"), column("language"), column("stage"),
+                     column("peak_anger"), column("alarm"), column("first_response_due"), column("first_responded_at"),
+                     column("resolution_due"))
+            .column(SQLAlias(column("name", Customer.schema), as: SQLIdentifier("customer_name")))
+            .column(SQLAlias(column("preferred_name", Customer.schema), as: SQLIdentifier("customer_preferred_name")))
+            .from(Case.schema)
+            .join(Customer.schema, on: column("customer_id"), .equal, column("id", Customer.schema))
+        let open = SQLGroupExpression(SQLList(closed.map { SQLBind($0) }))
         switch filter.queue {
-        case .new: query.filter(\.$stage == Stage.new.rawValue)
-        case .mine: query.filter(\.$assignee.$id == filter.agentID).filter(\.$stage !~ closed)
-        case .overdue: query.filter(\.$resolutionDue < filter.now).filter(\.$stage !~ closed)
-        case .awaitingApproval: query.filter(\.$stage == Stage.awaitingApproval.rawValue)
+        case .new: query.where(column("stage"), .equal, SQLBind(Stage.new.rawValue))
+        case .mine: query.where(column("assignee_id"), .equal, SQLBind(filter.agentID)).where(column("stage"), .notIn, open)
+        case .overdue: query.where(column("resolution_due"), .lessThan, SQLBind(filter.now)).where(column("stage"), .notIn, open)
+        case .awaitingApproval: query.where(column("stage"), .equal, SQLBind(Stage.awaitingApproval.rawValue))
         case .escalated:
             let pending = try await Escalation.query(on: db).filter(\.$state == "pending").unique().all(\.$case.$id)
-            query.filter(\.$id ~~ pending)
-        case .hostile: query.group(.or) { $0.filter(\.$peakAnger >= 3).filter(\.$alarm == true) }.filter(\.$stage !~ closed)
+            guard !pending.isEmpty else { return ([], nil) }
+            query.where(column("id"), .in, SQLGroupExpression(SQLList(pending.map { SQLBind($0) })))
+        case .hostile:
+            query.where { $0.where(column("peak_anger"), .greaterThanOrEqual, SQLBind(3)).orWhere(column("alarm"), .equal, SQLBind(true)) }
+                .where(column("stage"), .notIn, open)
         case .all: break
         }
-        if let language = filter.language { query.filter(\.$language == language) }
+        if let language = filter.language { query.where(column("language"), .equal, SQLBind(language)) }
         if let category = filter.category {
-            query.join(CaseCategory.self, on: \Case.$id == \CaseCategory.$case.$id)
-                .filter(CaseCategory.self, \.$category == category)
+            query.join(CaseCategory.schema, on: column("id"), .equal, column("case_id", CaseCategory.schema))
+                .where(column("category", CaseCategory.schema), .equal, SQLBind(category))
         }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
             if let reference = CaseReference.normalise(search) {
-                query.filter(\.$reference == reference)
+                query.where(column("reference"), .equal, SQLBind(reference))
             } else {
                 // Words from what the customer wrote: the newest matching messages name their cases. Case-blind on
                 // both databases (SQLite's LIKE is; PostgreSQL needs ILIKE).
-                let like = (db as? any SQLDatabase)?.dialect.name == "postgresql" ? "ILIKE" : "LIKE"
+                let like = sql.dialect.name == "postgresql" ? "ILIKE" : "LIKE"
                 let pattern = "%\(escapeLike(search))%"
                 let matching = try await Message.query(on: db).filter(\.$text, .custom(like), pattern)
                     .sort(\.$id, .descending).limit(500).all(\.$case.$id)
-                query.group(.or) { group in
-                    group.filter(\.$id ~~ Array(Set(matching))).filter(\.$subject, .custom(like), pattern)
+                let ids = matching.isEmpty ? [UUID()] : Array(Set(matching))
+                query.where { group in
+                    group.where(column("id"), .in, SQLGroupExpression(SQLList(ids.map { SQLBind($0) })))
+                        .orWhere(column("subject"), SQLRaw(like), SQLBind(pattern))
                 }
             }
         }
-        if let before = filter.before { query.filter(\.$id < before) }
-        let rows = try await query.sort(\.$id, .descending).limit(filter.limit + 1)
-            .with(\.$customer).with(\.$categories).all()
-        let cases = Array(rows.prefix(filter.limit))
-        return (cases, rows.count > filter.limit ? cases.last?.id : nil)
+        if let before = filter.before { query.where(column("id"), .lessThan, SQLBind(before)) }
+        let found = try await query.orderBy(SQLOrderBy(expression: column("id"), direction: SQLDirection.descending)).limit(filter.limit + 1).all()
+        var rows = try found.prefix(filter.limit).map { row in
+            InboxRow(
+                id: try row.decode(column: "id", as: UUID.self),
+                reference: try row.decode(column: "reference", as: String.self),
+                subject: try row.decode(column: "subject", as: String?.self),
+                language: try row.decode(column: "language", as: String.self),
+                stage: try row.decode(column: "stage", as: String.self),
+                peakAnger: try row.decode(column: "peak_anger", as: Int?.self),
+                alarm: try row.decode(column: "alarm", as: Bool?.self) ?? false,
+                firstResponseDue: try row.decode(column: "first_response_due", as: Date.self),
+                firstRespondedAt: try row.decode(column: "first_responded_at", as: Date?.self),
+                resolutionDue: try row.decode(column: "resolution_due", as: Date.self),
+                customerName: try row.decode(column: "customer_name", as: String.self),
+                preferredName: try row.decode(column: "customer_preferred_name", as: String?.self),
+                categories: [])
+        }
+        if !rows.isEmpty {
+            let categories = try await sql.select().columns("case_id", "category").from(CaseCategory.schema)
+                .where("case_id", .in, SQLGroupExpression(SQLList(rows.map { SQLBind($0.id) }))).all()
+            var byCase: [UUID: [String]] = [:]
+            for row in categories {
+                byCase[try row.decode(column: "case_id", as: UUID.self), default: []]
+                    .append(try row.decode(column: "category", as: String.self))
+            }
+            for index in rows.indices { rows[index].categories = (byCase[rows[index].id] ?? []).sorted() }
+        }
+        return (rows, found.count > filter.limit ? rows.last?.id : nil)
     }
 
     /// `%` and `_` typed by a person are letters, not wildcards.

@@ -61,32 +61,34 @@ enum DeskController {
             categories: Category.allCases.map {
                 InboxPage.Option(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0.rawValue == category)
             },
-            rows: page.cases.map { row($0, now: now) },
+            rows: page.rows.map { row($0, now: now) },
             nextURL: page.next.map { url(queue: queue, cursor: $0) },
             emptyText: search.map { _ in "No case matches this search." } ?? "Nothing in this queue. Well done.")
         return try await DeskView.render("inbox", body, request)
     }
 
-    static func row(_ record: Case, now: Date) -> InboxPage.Row {
+    static func row(_ record: InboxRow, now: Date) -> InboxPage.Row {
         let stage = Stage(rawValue: record.stage) ?? .new
-        let due = dueText(record, now: now)
+        let due = dueText(stage: stage, firstResponseDue: record.firstResponseDue,
+                          firstRespondedAt: record.firstRespondedAt, resolutionDue: record.resolutionDue, now: now)
         let anger = record.peakAnger ?? 0
         return InboxPage.Row(
             reference: record.reference, url: "/cases/\(record.reference)",
-            customer: record.$customer.value.map { $0.preferredName ?? $0.name } ?? "",
-            subject: record.subject ?? "", language: record.language,
-            categories: (record.$categories.value ?? []).map(\.category).sorted(), anger: anger,
+            customer: record.preferredName ?? record.customerName, subject: record.subject ?? "",
+            language: record.language, categories: record.categories, anger: anger,
             angerLabel: angerLabels[min(max(anger, 0), 3)], stage: stage.rawValue, stageLabel: stageLabel(stage),
-            due: due.text, dueTone: due.tone, hostile: anger >= 3 || record.alarm == true)
+            due: due.text, dueTone: due.tone, hostile: anger >= 3 || record.alarm)
     }
 
     static let angerLabels = ["calm", "frustrated", "angry", "hostile"]
 
     /// Time left to the deadline that matters now: the first answer until it is sent, then the resolution.
-    static func dueText(_ record: Case, now: Date) -> (text: String, tone: String) {
-        guard (Stage(rawValue: record.stage) ?? .new).isOpen else { return ("done", "none") }
-        let due = record.firstRespondedAt == nil ? record.firstResponseDue : record.resolutionDue
-        let what = record.firstRespondedAt == nil ? "to answer" : "to resolve"
+    static func dueText(
+        stage: Stage, firstResponseDue: Date, firstRespondedAt: Date?, resolutionDue: Date, now: Date
+    ) -> (text: String, tone: String) {
+        guard stage.isOpen else { return ("done", "none") }
+        let due = firstRespondedAt == nil ? firstResponseDue : resolutionDue
+        let what = firstRespondedAt == nil ? "to answer" : "to resolve"
         let seconds = due.timeIntervalSince(now)
         let span = duration(abs(seconds))
         if seconds < 0 { return ("\(span) late", "late") }

@@ -115,7 +115,7 @@ enum CustomerPageController {
                     id: option.id?.uuidString ?? "", name: texts.offers.remedy[option.kind] ?? option.kind,
                     detail: option.detail, amount: amountText(option, locale: texts.locale))
             })
-        return try await render("customer-options", page, request, status: status)
+        return try await DeskView.render("customer-options", page, request, status: status)
     }
 
     static func amountText(_ option: OfferOption, locale: String) -> String? {
@@ -200,7 +200,7 @@ enum CustomerPageController {
             action: request.url.path, error: error,
             scale: texts.survey.scale.enumerated().map { SurveyPage.Choice(value: $0.offset + 1, label: $0.element) },
             commentLabel: texts.survey.commentLabel, rejectLabel: texts.survey.rejectLabel, submit: texts.survey.submit)
-        return try await render("customer-survey", page, request, status: status)
+        return try await DeskView.render("customer-survey", page, request, status: status)
     }
 
     static func withSurvey(
@@ -255,7 +255,7 @@ enum CustomerPageController {
             lang: texts.language, title: expired ? texts.links.expiredTitle : texts.links.notFoundTitle,
             organisation: desk.organisation, body: expired ? texts.links.expiredBody : texts.links.notFoundBody,
             tone: "warn")
-        return try await render("customer-notice", page, request, status: expired ? .gone : .notFound)
+        return try await DeskView.render("customer-notice", page, request, status: expired ? .gone : .notFound)
     }
 
     /// The first of the browser's languages we write in, else `fallback`.
@@ -273,18 +273,8 @@ enum CustomerPageController {
     static func notice(
         _ request: Request, record: Case, desk: Desk, title: String, body: String, tone: String, status: HTTPStatus = .ok
     ) async throws -> Response {
-        try await render("customer-notice", NoticePage(lang: record.language, title: title, organisation: desk.organisation,
+        try await DeskView.render("customer-notice", NoticePage(lang: record.language, title: title, organisation: desk.organisation,
                                                        body: body, tone: tone), request, status: status)
     }
 
-    static func render<Context: Encodable>(
-        _ template: String, _ context: Context, _ request: Request, status: HTTPStatus
-    ) async throws -> Response {
-        let view = try await request.view.render(template, context)
-        let response = try await view.encodeResponse(status: status, for: request)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-        return response
-    }
 }

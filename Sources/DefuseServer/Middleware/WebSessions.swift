@@ -62,6 +62,11 @@ struct RequireCSRF: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method != .GET, request.method != .HEAD, let session = request.auth.get(BrowserSession.self)
         else { return try await next.respond(to: request) }
+        // Middleware runs before the route gathers the body: a form that arrives in several packets is read whole
+        // here first (within the same 256 KiB limit), or its token would look missing.
+        if request.headers.first(name: "X-CSRF-Token") == nil, request.body.data == nil {
+            _ = try await request.body.collect(max: 256 * 1024).get()
+        }
         let given = request.headers.first(name: "X-CSRF-Token")
             ?? (request.headers.contentType == .urlEncodedForm ? try? request.content.get(String.self, at: "csrf") : nil)
         guard let given, WebSessionCookie.same(given, session.csrf) else {

@@ -2,6 +2,9 @@
 # Page speed of the web desk at 100,000 cases on SQLite: builds release, loads the demo desk (200 rich cases in six
 # languages) and 100,000 more cases straight through SQL, signs in as an agent, then measures each page with wrk
 # (one thread, 4 connections, 10 s) and prints the 50th and 99th percentile. Target: p99 under 50 ms.
+# Then the peer, django-helpdesk (gunicorn, 2 workers, SQLite) with as many tickets (peer/run.sh), in the same run,
+# and the ratios: its ticket list (the page plus the JSON request that fills its rows) against our inbox, its ticket
+# page against our case page. Run on a quiet machine: both sides share its cores with wrk.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -50,7 +53,7 @@ session=$(awk '$6 == "defuse_session" { print $7 }' "$jar")
 [[ -n "$session" ]] || die "could not sign in"
 rich=$(sqlite3 "$data/defuse.sqlite" "SELECT reference FROM cases WHERE length(reference) = 7 AND id IN (SELECT case_id FROM messages GROUP BY case_id HAVING count(*) >= 4) LIMIT 1")
 
-printf '%-52s %9s %9s %9s\n' "page ($cases + 200 cases)" "req/s" "p50" "p99"
+printf '%-52s %9s %9s %9s\n' "page ($cases + 200 cases)" "req/s" "p50" "p99" | tee "$data/ours.txt"
 for path in "/inbox?queue=all" "/inbox?queue=mine" "/inbox?queue=new" "/inbox?queue=overdue" "/inbox?queue=hostile" \
             "/inbox?queue=escalated" "/inbox?queue=all&language=el&category=pricing" "/cases/$rich"; do
     curl -sf -o /dev/null -H "Cookie: defuse_session=$session" "$base$path" || die "GET $path failed"
@@ -58,5 +61,25 @@ for path in "/inbox?queue=all" "/inbox?queue=mine" "/inbox?queue=new" "/inbox?qu
     rps=$(printf '%s\n' "$out" | awk '/Requests\/sec/ { print $2 }')
     p50=$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')
     p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }')
-    printf '%-52s %9s %9s %9s\n' "$path" "$rps" "$p50" "$p99"
+    printf '%-52s %9s %9s %9s\n' "$path" "$rps" "$p50" "$p99" | tee -a "$data/ours.txt"
 done
+kill "$server"; wait "$server" 2>/dev/null || true
+server=
+
+echo
+PEER_TICKETS=$cases PAGES_DURATION=$duration "$here/peer/run.sh" $((port + 1)) 2>&1 | grep -v '^== ' | tee "$data/peer.txt"
+
+# Latency in ms from wrk's units (us, ms, s); a row's p50 by the start of its label.
+ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
+p50_of() { awk -v key="$2" 'index($1, key) == 1 { print $(NF - 1); exit }' "$1"; }
+ours_list=$(ms "$(p50_of "$data/ours.txt" "/inbox?queue=all")")
+ours_case=$(ms "$(p50_of "$data/ours.txt" "/cases/")")
+peer_list=$(awk -v a="$(ms "$(p50_of "$data/peer.txt" "/tickets/")")" \
+    -v b="$(ms "$(p50_of "$data/peer.txt" "/datatables_ticket_list/")")" 'BEGIN { printf "%.2f", a + b }')
+peer_case=$(ms "$(awk '$1 ~ /^\/tickets\/[0-9]+\/$/ { print $(NF - 1); exit }' "$data/peer.txt")")
+echo
+printf '%-40s %12s %16s %8s\n' "p50, same load" "Defuse" "django-helpdesk" "ratio"
+printf '%-40s %9s ms %13s ms %7.1fx\n' "case list (inbox / list + rows JSON)" "$ours_list" "$peer_list" \
+    "$(awk -v a="$peer_list" -v b="$ours_list" 'BEGIN { print a / b }')"
+printf '%-40s %9s ms %13s ms %7.1fx\n' "one case (case page / ticket page)" "$ours_case" "$peer_case" \
+    "$(awk -v a="$peer_case" -v b="$ours_case" 'BEGIN { print a / b }')"

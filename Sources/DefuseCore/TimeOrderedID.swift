@@ -6,6 +6,10 @@ public enum TimeOrderedID {
     /// The last millisecond handed out and the sequence within it, so ids made in the same millisecond by this
     /// process still sort in the order they were made (RFC 9562, method 1: a counter in the 12 `rand_a` bits).
     private static let sequence = Mutex<(milliseconds: UInt64, counter: UInt16)>((0, 0))
+    /// The same for moments in the recent past ids are asked for (a request stamps its events with the moment it
+    /// started, while other requests move the present on): one counter per millisecond, so the events of one change
+    /// still sort in the order they were made however requests interleave. Pruned as it grows.
+    private static let past = Mutex<[UInt64: UInt16]>([:])
 
     /// A version 7 UUID for the given moment (48-bit Unix milliseconds, version, 12-bit sequence, variant, random).
     /// Lists page by id with an exact comparison, which timestamps rounded by a database driver can't promise.
@@ -29,8 +33,17 @@ public enum TimeOrderedID {
             // Start low in a fresh millisecond, leaving room to count up.
             let start = UInt16(generator.next(upperBound: UInt32(0x0800)))
             // A backdated id (imported or demo data) must not disturb the sequence of the present.
-            if milliseconds > state.milliseconds { state = (milliseconds, start) }
-            return start
+            if milliseconds > state.milliseconds {
+                state = (milliseconds, start)
+                return start
+            }
+            let present = state.milliseconds
+            return past.withLock { past in
+                if past.count > 4_096 { past = past.filter { present - min($0.key, present) < 60_000 } }
+                let next = past[milliseconds].map { min($0 + 1, 0x0FFF) } ?? start
+                past[milliseconds] = next
+                return next
+            }
         }
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 {

@@ -197,15 +197,14 @@ public enum CaseRecords {
         return (cases, page.count > query.limit ? cases.last?.id : nil)
     }
 
-    /// Applies an agent's changes and records one event per field that really changed.
+    /// Applies an agent's changes and records one event per field that really changed, in the order of the fields.
     public static func change(
-        _ record: Case, _ changes: CaseChanges, by actor: Actor, at date: Date = Date(), on db: any Database
+        _ record: Case, _ changes: CaseChanges, by actor: Actor, on db: any Database
     ) async throws {
         let caseID = try record.requireID()
-        var events: [CaseEvent] = []
+        var notes: [(kind: String, before: String?, after: String?)] = []
         func note(_ kind: String, _ before: String?, _ after: String?) {
-            if before != after { events.append(CaseEvent(caseID: caseID, actor: actor, kind: kind, before: before,
-                                                         after: after, at: date)) }
+            if before != after { notes.append((kind, before, after)) }
         }
         if let assignment = changes.assignee {
             let previous = try await record.$assignee.get(on: db)?.email
@@ -243,7 +242,12 @@ public enum CaseRecords {
                 note("categories_changed", before.joined(separator: ","), after.joined(separator: ","))
             }
         }
-        guard !events.isEmpty else { return }
+        guard !notes.isEmpty else { return }
+        // Ids made together, now, after the lookups above: ids made at a moment other requests have since passed
+        // would not keep their order within the millisecond (see TimeOrderedID).
+        let date = Date()
+        let events = notes.map { CaseEvent(caseID: caseID, actor: actor, kind: $0.kind, before: $0.before,
+                                           after: $0.after, at: date) }
         record.updatedAt = date
         try await record.update(on: db)
         for event in events { try await event.create(on: db) }

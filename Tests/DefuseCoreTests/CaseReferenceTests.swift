@@ -43,3 +43,16 @@ import Testing
     #expect(outOfOrder == 0)
     #expect(Set(ids).count == ids.count)
 }
+
+@Test func idsStampedWithAMomentThePresentHasPassedStillKeepTheirOrder() {
+    // Two requests stamp their events with the moments they started; meanwhile the present has moved on.
+    let first = Date().addingTimeInterval(-1), second = first.addingTimeInterval(0.2)
+    var mine: [UUID] = [], theirs: [UUID] = []
+    for _ in 0..<200 {
+        mine.append(TimeOrderedID.make(at: first))
+        _ = TimeOrderedID.make()
+        theirs.append(TimeOrderedID.make(at: second))
+    }
+    let ids = mine + theirs
+    #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
+}

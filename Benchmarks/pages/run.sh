@@ -5,6 +5,7 @@
 # Then the peer, django-helpdesk (gunicorn, 2 workers, SQLite) with as many tickets (peer/run.sh), in the same run,
 # and the ratios: its ticket list (the page plus the JSON request that fills its rows) against our inbox, its ticket
 # page against our case page. Run on a quiet machine: both sides share its cores with wrk.
+# PAGES_CASES (default 100000), PAGES_DURATION (10s), PAGES_PEER=0 to measure our side only.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -65,6 +66,8 @@ for path in "/inbox?queue=all" "/inbox?queue=mine" "/inbox?queue=new" "/inbox?qu
 done
 kill "$server"; wait "$server" 2>/dev/null || true
 server=
+# PAGES_PEER=0 skips the peer (e.g. for a run at a million cases, which django-helpdesk would take long to load).
+[[ "${PAGES_PEER:-1}" == 0 ]] && exit 0
 
 echo
 PEER_TICKETS=$cases PAGES_DURATION=$duration "$here/peer/run.sh" $((port + 1)) 2>&1 | grep -v '^== ' | tee "$data/peer.txt"

@@ -59,6 +59,14 @@ def wait(driver, seconds=10):
     return WebDriverWait(driver, seconds)
 
 
+def submit_and_wait(driver, element, submit=False):
+    """Submits a form and waits for the next page, not the one still showing (both have an h1)."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.submit() if submit else element.click()
+    wait(driver).until(EC.staleness_of(old))
+    wait(driver).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
+
+
 def agent_walk(driver):
     driver.get(BASE + "/inbox")
     check("/login" in driver.current_url, "an anonymous visitor is sent to the login page")
@@ -117,8 +125,7 @@ def customer_flow(driver, language, name, text):
     driver.find_element(By.NAME, "name").send_keys(name)
     driver.find_element(By.NAME, "email").send_keys(f"{language}.customer@example.com")
     driver.find_element(By.NAME, "text").send_keys(text)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]").click()
-    wait(driver).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]"))
     found = re.search(r"C-[0-9A-Z]{5}", driver.find_element(By.TAG_NAME, "main").text)
     reference = found.group(0) if found else None
     check(reference is not None, f"{language}: the confirmation shows the reference")
@@ -131,8 +138,7 @@ def customer_flow(driver, language, name, text):
           f"{language}: the options page is in the customer's language")
     shot(driver, f"options-{language}")
     driver.find_elements(By.CSS_SELECTOR, "input[type=radio][name=option]")[0].click()
-    driver.find_elements(By.CSS_SELECTOR, "form")[0].submit()
-    wait(driver).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
+    submit_and_wait(driver, driver.find_elements(By.CSS_SELECTOR, "form")[0], submit=True)
     case = api("GET", f"/api/v1/cases/{reference}")
     check(case["case"]["stage"] == "in_progress", f"{language}: choosing and approving moves the case on")
 
@@ -146,8 +152,7 @@ def customer_flow(driver, language, name, text):
     shot(driver, f"survey-{language}")
     driver.find_element(By.CSS_SELECTOR, "input[name=score][value='5']").find_element(By.XPATH, "..").click()
     driver.find_element(By.NAME, "comment").send_keys("OK")
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]").click()
-    wait(driver).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]"))
     events = [event["kind"] for event in api("GET", f"/api/v1/cases/{reference}")["events"]]
     check("survey_answered" in events, f"{language}: the survey answer is recorded")
 

@@ -159,7 +159,9 @@ enum DeskController {
             team: record.team ?? "", opened: when(record.createdAt), firstResponseDue: when(record.firstResponseDue),
             resolutionDue: when(record.resolutionDue),
             peakAnger: record.peakAnger.map { angerLabels[min(max($0, 0), 3)] } ?? "not read yet",
-            customerName: customer.name, preferredName: customer.preferredName, customerEmail: customer.email,
+            customerName: customer.preferredName ?? customer.name,
+            fullName: customer.preferredName.flatMap { $0 == customer.name ? nil : customer.name },
+            customerEmail: customer.email,
             customerPhone: customer.phone,
             history: history.map {
                 CasePage.HistoryItem(reference: $0.reference, url: "/cases/\($0.reference)",

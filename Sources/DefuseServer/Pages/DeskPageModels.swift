@@ -160,8 +160,9 @@ struct CasePage: Encodable {
     var firstResponseDue: String
     var resolutionDue: String
     var peakAnger: String
+    /// What the customer likes to be called comes first; the full name beneath it when it differs.
     var customerName: String
-    var preferredName: String?
+    var fullName: String?
     var customerEmail: String?
     var customerPhone: String?
     var history: [HistoryItem]

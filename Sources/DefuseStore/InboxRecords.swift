@@ -115,8 +115,11 @@ public enum InboxRecords {
                 }
             }
         }
-        if let before = filter.before { query.where(column("id"), .lessThan, SQLBind(before)) }
-        let found = try await query.orderBy(SQLOrderBy(expression: column("id"), direction: SQLDirection.descending)).limit(filter.limit + 1).all()
+        // With a category, page along the (category, case_id) index itself, as the case list does: ordering by the
+        // cases table's id would have the database sort every case of the category (Benchmarks/pages at a million).
+        let pageBy = filter.category == nil ? column("id") : column("case_id", CaseCategory.schema)
+        if let before = filter.before { query.where(pageBy, .lessThan, SQLBind(before)) }
+        let found = try await query.orderBy(SQLOrderBy(expression: pageBy, direction: SQLDirection.descending)).limit(filter.limit + 1).all()
         var rows = try found.prefix(filter.limit).map { row in
             InboxRow(
                 id: try row.decode(column: "id", as: UUID.self),

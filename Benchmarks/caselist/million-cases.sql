@@ -16,9 +16,10 @@ SELECT printf('%08X-%04X-7000-8000-%012X', (1700000000000 + i * 60000) / 65536, 
        (i * 7) % 4,
        1700000000 + i * 60, 1700000000 + i * 60, 1700000000 + i * 60 + 28800, 1700000000 + i * 60 + 259200, NULL
 FROM n;
-INSERT INTO case_categories (id, case_id, category)
+INSERT INTO case_categories (id, case_id, category, language)
 SELECT printf('%08X-0000-4000-8000-%012X', rowid, rowid), id,
        CASE rowid % 6 WHEN 0 THEN 'availability' WHEN 1 THEN 'cleanliness' WHEN 2 THEN 'staff' WHEN 3 THEN 'pricing'
-            WHEN 4 THEN 'waiting' ELSE 'quality' END
+            WHEN 4 THEN 'waiting' ELSE 'quality' END,
+       language
 FROM cases;
 -- No ANALYZE: the timings are for a database as Defuse leaves it.

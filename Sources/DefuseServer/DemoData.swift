@@ -127,7 +127,7 @@ public enum DemoData {
         if [Stage.resolved.rawValue, Stage.closed.rawValue].contains(demo.stage) { record.resolvedAt = last }
         try await record.create(on: db)
         for category in Set(demo.categories).sorted() {
-            try await CaseCategory(caseID: caseID, category: category).create(on: db)
+            try await CaseCategory(caseID: caseID, category: category, language: record.language).create(on: db)
         }
         for line in lines {
             let author = line.direction == .inbound ? nil : (assignee ?? staff["agent"])

@@ -35,8 +35,8 @@ extension Case {
 }
 
 extension CaseCategory {
-    static let insertColumns = ["id", "case_id", "category"]
-    var insertRow: [BulkInsert.Value] { [id ?? UUID(), $case.id, category] }
+    static let insertColumns = ["id", "case_id", "category", "language"]
+    var insertRow: [BulkInsert.Value] { [id ?? UUID(), $case.id, category, language] }
 }
 
 extension Message {

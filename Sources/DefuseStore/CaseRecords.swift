@@ -98,7 +98,7 @@ public enum CaseRecords {
             record.$customer.value = customer
             let found = Set(opening.categories + (opening.analysis?.categories ?? [])).sorted()
             let caseCategories = found.map { category in
-                let row = CaseCategory(caseID: caseID, category: category.rawValue)
+                let row = CaseCategory(caseID: caseID, category: category.rawValue, language: language)
                 row.id = UUID()
                 return row
             }
@@ -238,7 +238,9 @@ public enum CaseRecords {
             let after = Set(categories).sorted().map(\.rawValue)
             if before != after {
                 try await CaseCategory.query(on: db).filter(\.$case.$id == caseID).delete()
-                for category in after { try await CaseCategory(caseID: caseID, category: category).create(on: db) }
+                for category in after {
+                    try await CaseCategory(caseID: caseID, category: category, language: record.language).create(on: db)
+                }
                 note("categories_changed", before.joined(separator: ","), after.joined(separator: ","))
             }
         }
@@ -282,7 +284,9 @@ public enum CaseRecords {
             // What the customer now complains about joins what the case was already about.
             let stored = try await CaseCategory.query(on: db).filter(\.$case.$id == caseID).all().map(\.category)
             let added = Set(found.map(\.rawValue)).subtracting(stored).sorted()
-            for category in added { try await CaseCategory(caseID: caseID, category: category).create(on: db) }
+            for category in added {
+                try await CaseCategory(caseID: caseID, category: category, language: record.language).create(on: db)
+            }
             if !added.isEmpty {
                 try await CaseEvent(caseID: caseID, actor: .system, kind: "categories_changed",
                                     before: stored.sorted().joined(separator: ","),

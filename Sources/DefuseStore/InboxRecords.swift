@@ -93,10 +93,15 @@ public enum InboxRecords {
                 .where(column("stage"), .notIn, open)
         case .all: break
         }
-        if let language = filter.language { query.where(column("language"), .equal, SQLBind(language)) }
         if let category = filter.category {
             query.join(CaseCategory.schema, on: column("id"), .equal, column("case_id", CaseCategory.schema))
                 .where(column("category", CaseCategory.schema), .equal, SQLBind(category))
+            // Both filters read the (category, language, case_id) index of the category rows.
+            if let language = filter.language {
+                query.where(column("language", CaseCategory.schema), .equal, SQLBind(language))
+            }
+        } else if let language = filter.language {
+            query.where(column("language"), .equal, SQLBind(language))
         }
         if let search = filter.search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
             if let reference = CaseReference.normalise(search) {

@@ -19,6 +19,7 @@ public enum Schema {
         CreateCommitments(),
         CreateSurveysAndAudit(),
         CreateWebSessions(),
+        AddCaseCategoryLanguage(),
     ]
 
     /// Registers the migrations and the store's model middleware on the default database.

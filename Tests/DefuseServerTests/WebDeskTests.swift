@@ -103,6 +103,15 @@ extension TestServer {
             #expect(byReference.text.contains(reference))
             let mine = try await server.send(.GET, "/inbox?queue=mine", cookies: cookies)
             #expect(!mine.text.contains(reference))
+            // Language and category together read the category rows, which carry the case's language.
+            let category = try #require(try await CaseCategory.query(on: server.app.db).first())
+            #expect(category.language == "en")
+            let both = try await server.send(.GET, "/inbox?queue=all&language=en&category=\(category.category)",
+                                             cookies: cookies)
+            #expect(both.text.contains(reference))
+            let otherLanguage = try await server.send(.GET, "/inbox?queue=all&language=el&category=\(category.category)",
+                                                      cookies: cookies)
+            #expect(!otherLanguage.text.contains(reference))
 
             let page = try await server.send(.GET, "/cases/\(reference)", cookies: cookies)
             #expect(page.status == .ok)

@@ -8,11 +8,14 @@ public final class CaseCategory: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Parent(key: "case_id") public var `case`: Case
     @Field(key: "category") public var category: String
+    /// The case's language, repeated here so "Greek cases about pricing" is one index range, not a scan of either.
+    @OptionalField(key: "language") public var language: String?
 
     public init() {}
 
-    public init(caseID: UUID, category: String) {
+    public init(caseID: UUID, category: String, language: String?) {
         self.$case.id = caseID
         self.category = category
+        self.language = language
     }
 }

@@ -35,6 +35,12 @@ struct SettingsCacheKey: StorageKey {
     typealias Value = SettingsCache
 }
 
+extension Request {
+    /// The organisation's policy, hours, language and link key, from the cache (this instance's own edits show at
+    /// once, another's within `SettingsCache.freshFor`).
+    func desk() async throws -> Desk { try await application.settingsCache.desk(on: db) }
+}
+
 extension Application {
     var settingsCache: SettingsCache {
         guard let cache = storage[SettingsCacheKey.self] else { fatalError("configure() sets up the settings cache") }

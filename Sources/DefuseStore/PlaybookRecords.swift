@@ -5,9 +5,10 @@ import DefuseCore
 import Fluent
 import Foundation
 
-/// The organisation's name, policy, hours and link key, as the playbook needs them together.
+/// The organisation's name, language, policy, hours and link key, as intake and the playbook need them together.
 public struct Desk: Sendable {
     public var organisation: String
+    public var defaultLanguage: String
     public var policy: Policy
     public var timeZone: TimeZone
     public var linkSecret: String
@@ -18,9 +19,13 @@ public struct Desk: Sendable {
 public enum DeskRecords {
     public static func current(on db: any Database) async throws -> Desk {
         let settings = try await OrganisationRecords.current(on: db)
-        return Desk(organisation: settings.name, policy: try policy(of: settings),
+        guard let secret = settings.linkSecret else {
+            throw DefuseError.notFound("the link-signing key (run `defuse migrate`)")
+        }
+        return Desk(organisation: settings.name, defaultLanguage: settings.defaultLanguage,
+                    policy: try policy(of: settings),
                     timeZone: TimeZone(identifier: settings.timeZone) ?? TimeZone(identifier: "UTC")!,
-                    linkSecret: try await linkSecret(settings, on: db))
+                    linkSecret: secret)
     }
 
     static func policy(of settings: Organisation) throws -> Policy {
@@ -40,23 +45,18 @@ public enum DeskRecords {
                              detail: "before: \(before)", at: date).create(on: db)
     }
 
-    /// The key customers' links are signed with, made once and shared by every instance through the database.
-    static func linkSecret(_ settings: Organisation, on db: any Database) async throws -> String {
-        if let secret = settings.linkSecret { return secret }
-        var generator = SystemRandomNumberGenerator()
-        let secret = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-        // Two instances starting together: the first write wins and both read it back.
-        try await Organisation.query(on: db).filter(\.$id == settings.requireID()).filter(\.$linkSecret == nil)
-            .set(\.$linkSecret, to: secret).update()
-        return try await OrganisationRecords.current(on: db).linkSecret ?? secret
-    }
 }
 
 public enum PlaybookRecords {
     /// What the case's checklists look at, read from its messages, offers and commitments.
     public static func facts(for record: Case, on db: any Database) async throws -> PlaybookFacts {
+        try await facts(for: record, messages: Message.query(on: db).filter(\.$case.$id == record.requireID()).all(),
+                        on: db)
+    }
+
+    /// The same, with the case's messages already read.
+    public static func facts(for record: Case, messages: [Message], on db: any Database) async throws -> PlaybookFacts {
         let caseID = try record.requireID()
-        let messages = try await Message.query(on: db).filter(\.$case.$id == caseID).all()
         let outbound = messages.filter { $0.direction == MessageDirection.outbound.rawValue }
         let replyMoves = Set(outbound.compactMap(\.coach).flatMap(\.moves))
         let named = messages.contains { !($0.analysis?.categories.isEmpty ?? true) }
@@ -72,7 +72,6 @@ public enum PlaybookRecords {
     }
 
     /// Moves a case to `stage` as the playbook allows, recording the move, any items skipped and the reason.
-    /// Returns the move, or nil when the case was already there and `quietIfSame` is set.
     @discardableResult
     public static func move(
         _ record: Case, to stage: Stage, reason: String?, by actor: Actor, desk: Desk, at date: Date = Date(),

@@ -364,6 +364,9 @@ extension TestServer {
             policy["limits"] = ["agent": 500, "manager": 5000, "admin": 50000]
             let changed = try await server.send(.PUT, "/api/v1/policy", json: policy, token: admin)
             #expect(changed.status == .ok && changed.json["currency"] as? String == "TRY")
+            // This instance works to the new rules at once, not after its settings cache expires.
+            let reread = try await server.send(.GET, "/api/v1/policy", token: agent)
+            #expect(reread.json["currency"] as? String == "TRY")
             policy["currency"] = "LIRA"
             let bad = try await server.send(.PUT, "/api/v1/policy", json: policy, token: admin)
             #expect(bad.status == .unprocessableEntity && bad.json["field"] as? String == "currency")

@@ -145,7 +145,7 @@ struct Interrupted: Error {}
 @Test func waitingOnTheCustomerPausesTheResolutionClockInBusinessHours() throws {
     // Monday 2026-11-23 10:00 UTC; the standard week opens 09:00-17:00.
     let monday10 = Date(timeIntervalSince1970: 1_795_428_000)
-    let desk = Desk(organisation: "Test", policy: .standard, timeZone: TimeZone(identifier: "UTC")!, linkSecret: "k")
+    let desk = Desk(organisation: "Test", defaultLanguage: "en", policy: .standard, timeZone: TimeZone(identifier: "UTC")!, linkSecret: "k")
     let record = Case(id: UUID(), reference: "C-TEST1", customerID: UUID(), channel: "web", language: "en",
                       subject: nil, stage: "agreeing", priority: "normal", fault: "ours", createdAt: monday10,
                       firstResponseDue: monday10, resolutionDue: monday10.addingTimeInterval(3 * 86_400))

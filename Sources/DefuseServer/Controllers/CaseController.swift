@@ -37,33 +37,51 @@ enum CaseController {
         let direction = try MessageDirection.parse(directionText, field: "direction")
         let text = try Field.requiredText(body.text, field: "text", limit: Limits.messageCharacters)
         let channel = try body.channel.map { value throws(DefuseError) in try DefuseCore.Channel.parse(value, field: "channel") }
-        let reference = try reference(request)
-        // What the customer says is read by the analyzer; a reply to them is reviewed by the coach first.
+        switch try await post(text, direction: direction, channel: channel, sendAnyway: body.sendAnyway == true,
+                              reference: try reference(request), by: agent, request) {
+        case .flagged(let review):
+            return JSON.response(FlaggedDraft(review: review), status: .unprocessableEntity)
+        case .sent(let message):
+            try await message.$author.load(on: request.db)
+            return JSON.response(MessageBody(message), status: .created)
+        }
+    }
+
+    enum Posted {
+        case sent(Message)
+        /// A reply the coach flagged, not sent: nothing was written.
+        case flagged(DraftReview)
+    }
+
+    /// Adds a message to a case, for the API and the composer alike: what the customer says is read by the
+    /// analyzer; a reply to them is reviewed by the coach first and only sent flagged when the agent insists.
+    static func post(
+        _ text: String, direction: MessageDirection, channel: DefuseCore.Channel?, sendAnyway: Bool, reference: String,
+        by agent: SignedInAgent, _ request: Request
+    ) async throws -> Posted {
+        let desk = try await request.desk()
         let analysis = direction == .inbound ? Analyzer.shared.analyze(text) : nil
         let review = direction == .outbound
-            ? try await reviewReply(text, reference: reference, role: agent.role, on: request.db) : nil
-        if let review, !review.flags.isEmpty, body.sendAnyway != true {
-            return JSON.response(FlaggedDraft(review: review), status: .unprocessableEntity)
-        }
-        let message = try await request.db.write { db in
+            ? try await reviewReply(text, reference: reference, role: agent.role, policy: desk.policy, on: request.db)
+            : nil
+        if let review, !review.flags.isEmpty, !sendAnyway { return .flagged(review) }
+        return .sent(try await request.db.write { db in
             let record = try await CaseRecords.require(reference: reference, on: db)
-            try await followPlaybook(record, direction: direction, review: review, by: agent.actor, on: db)
+            try await followPlaybook(record, direction: direction, review: review, by: agent.actor, desk: desk, on: db)
             return try await CaseRecords.addMessage(
                 to: record, direction: direction, text: text,
                 channel: channel ?? DefuseCore.Channel(rawValue: record.channel) ?? .web,
                 language: analysis.flatMap(Triage.language(of:)) ?? (direction == .inbound ? record.language : review?.language),
                 analysis: analysis, coach: review, by: agent.actor, on: db)
-        }
-        try await message.$author.load(on: request.db)
-        return JSON.response(MessageBody(message), status: .created)
+        })
     }
 
     /// What a message means for the playbook: the customer writing stops the SLA pause (the ball is back with
     /// us); the first reply to a new case acknowledges it; a clarifying question waits on the customer's answer.
     static func followPlaybook(
-        _ record: Case, direction: MessageDirection, review: DraftReview?, by actor: Actor, on db: any Database
+        _ record: Case, direction: MessageDirection, review: DraftReview?, by actor: Actor, desk: Desk,
+        on db: any Database
     ) async throws {
-        let desk = try await DeskRecords.current(on: db)
         let now = Date()
         switch direction {
         case .inbound:
@@ -87,10 +105,11 @@ enum CaseController {
     /// The coach's review of a reply, read against the customer's latest message on the case.
     /// A promise of money beyond what the agent may still grant on this case (their role's limit under the policy,
     /// less what is already offered) is an overpromise that says to escalate.
-    static func reviewReply(_ text: String, reference: String, role: Role, on db: any Database) async throws -> DraftReview {
+    static func reviewReply(
+        _ text: String, reference: String, role: Role, policy: Policy, on db: any Database
+    ) async throws -> DraftReview {
         let record = try await CaseRecords.require(reference: reference, on: db)
         let customer = try await CaseRecords.latestCustomerMessage(on: record, on: db)
-        let policy = try await DeskRecords.current(on: db).policy
         let granted = try await OfferRecords.alreadyGranted(caseID: try record.requireID(), policy: policy, on: db)
         let left = max(0, policy.limit(for: role) - granted)
         return Coach.shared.review(text, customer: customer?.analysis,

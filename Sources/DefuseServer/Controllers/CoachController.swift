@@ -12,8 +12,8 @@ enum CoachController {
         let text = try Field.requiredText(body.text, field: "text", limit: Limits.messageCharacters)
         guard let reference = body.case else { return JSON.response(Coach.shared.review(text)) }
         do {
-            return JSON.response(try await CaseController.reviewReply(text, reference: reference, role: agent.role,
-                                                                           on: request.db))
+            return JSON.response(try await CaseController.reviewReply(
+                text, reference: reference, role: agent.role, policy: try await request.desk().policy, on: request.db))
         } catch DefuseError.notFound(let what, _) {
             throw DefuseError.notFound(what, field: "case")
         }

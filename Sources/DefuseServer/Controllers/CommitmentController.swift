@@ -35,15 +35,19 @@ enum CommitmentController {
 
     /// `POST /api/v1/commitments/{id}/done`.
     @Sendable static func done(_ request: Request) async throws -> Response {
+        let now = Date()
+        return JSON.response(CommitmentBody(try await markDone(request, at: now), now: now))
+    }
+
+    /// Marks the commitment the route names done, for the API and the case page alike.
+    static func markDone(_ request: Request, at now: Date) async throws -> Commitment {
         let agent = try request.agent()
         let id = try EscalationController.uuid(request, "id")
-        let now = Date()
-        let commitment = try await request.db.write { db -> Commitment in
+        return try await request.db.write { db -> Commitment in
             let commitment = try await CommitmentRecords.require(id, on: db)
             try await CommitmentRecords.markDone(commitment, by: agent.actor, at: now, on: db)
             return commitment
         }
-        return JSON.response(CommitmentBody(commitment, now: now))
     }
 
     /// `GET /api/v1/commitments?state=open|overdue|done&owner=me|<id or email>`.
@@ -89,7 +93,7 @@ enum CommitmentController {
 enum PolicyController {
     /// `GET /api/v1/policy`.
     @Sendable static func show(_ request: Request) async throws -> Response {
-        JSON.response(PolicyBody(try await DeskRecords.current(on: request.db).policy))
+        JSON.response(PolicyBody(try await request.desk().policy))
     }
 
     /// `PUT /api/v1/policy` (admins): the whole policy, checked before it is stored; the change is audited.
@@ -98,6 +102,7 @@ enum PolicyController {
         let policy = try JSON.decode(Policy.self, from: request)
         try policy.validate()
         try await request.db.write { db in try await DeskRecords.save(policy, by: agent.actor, on: db) }
+        await request.application.settingsCache.forget()
         return JSON.response(PolicyBody(policy))
     }
 

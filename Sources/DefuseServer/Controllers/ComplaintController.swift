@@ -30,11 +30,10 @@ enum ComplaintController {
     /// language and deadlines in business hours): shared by the API and the public form.
     static func open(_ complaint: ValidComplaint, request: Request) async throws -> Case {
         let analysis = Analyzer.shared.analyze(complaint.text)
-        let settings = try await request.application.settingsCache.current(on: request.db)
-        let desk = try await request.application.settingsCache.desk(on: request.db)
+        let desk = try await request.desk()
         return try await request.application.intakeQueue.open(
             CaseOpening(complaint: complaint, detectedLanguage: Triage.language(of: analysis),
-                        defaultLanguage: settings.defaultLanguage, priority: Triage.priority(for: analysis),
+                        defaultLanguage: desk.defaultLanguage, priority: Triage.priority(for: analysis),
                         analysis: analysis, targets: desk.policy.targets, calendar: desk.calendar,
                         organisation: desk.organisation))
     }

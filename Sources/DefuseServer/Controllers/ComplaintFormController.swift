@@ -54,7 +54,7 @@ enum ComplaintFormController {
         }
         let record = try await ComplaintController.open(complaint, request: request)
         let acknowledgement = try await CaseRecords.acknowledgement(of: record, on: request.db) ?? ""
-        let settings = try await request.application.settingsCache.desk(on: request.db)
+        let settings = try await request.desk()
         let page = ComplaintDonePage(
             lang: record.language, title: words.doneTitle, organisation: settings.organisation,
             reference: CustomerTexts.fill(words.doneReference, ["reference": record.reference]),
@@ -81,7 +81,7 @@ enum ComplaintFormController {
     ) async throws -> Response {
         let words = CustomerTexts.of(language).complaintForm
         let token = WebSessionCookie.random()
-        let desk = try await request.application.settingsCache.desk(on: request.db)
+        let desk = try await request.desk()
         let page = ComplaintFormPage(
             lang: language, title: words.pageTitle, organisation: desk.organisation, intro: words.intro,
             action: "/complaint", csrf: token, errorTitle: words.errorTitle, errors: errors,
@@ -111,6 +111,6 @@ enum ComplaintFormController {
             let preferred = CustomerPageController.preferredLanguage(request, fallback: nil)
             if let preferred { return preferred }
         }
-        return try await request.application.settingsCache.current(on: request.db).defaultLanguage
+        return try await request.desk().defaultLanguage
     }
 }

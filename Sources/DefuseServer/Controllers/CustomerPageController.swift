@@ -133,7 +133,7 @@ enum CustomerPageController {
     static func withOffer(
         _ request: Request, _ body: (Offer, Case, Desk) async throws -> Response
     ) async throws -> Response {
-        let desk = try await DeskRecords.current(on: request.db)
+        let desk = try await request.desk()
         let id: UUID
         do {
             id = try CustomerLink.verify(request.parameters.get("token") ?? "", .options, secret: desk.linkSecret, now: Date())
@@ -206,7 +206,7 @@ enum CustomerPageController {
     static func withSurvey(
         _ request: Request, _ body: (Survey, Case, Desk) async throws -> Response
     ) async throws -> Response {
-        let desk = try await DeskRecords.current(on: request.db)
+        let desk = try await request.desk()
         let id: UUID
         do {
             id = try CustomerLink.verify(request.parameters.get("token") ?? "", .survey, secret: desk.linkSecret, now: Date())

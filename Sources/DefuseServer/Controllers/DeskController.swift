@@ -131,7 +131,8 @@ enum DeskController {
         let record = try await CaseRecords.detail(reference: reference, on: request.db)
         let caseID = try record.requireID()
         let now = Date()
-        let next = try await PlaybookController.nextActions(for: record, role: agent.role, now: now, on: request.db)
+        let next = try await PlaybookController.nextActions(for: record, messages: record.messages, role: agent.role,
+                                                            policy: request.desk().policy, now: now, on: request.db)
         let stage = Stage(rawValue: record.stage) ?? .new
         let position = Playbook.order.firstIndex(of: stage)
         let steps = Playbook.order.enumerated().map { index, step in
@@ -236,21 +237,16 @@ enum DeskController {
             return try await renderCase(request, reference: reference, draft: text, flagged: false,
                                         status: .unprocessableEntity)
         }
-        let anyway = form["send_anyway"] == "yes"
-        let review = try await CaseController.reviewReply(text, reference: reference, role: agent.role, on: request.db)
-        if !review.flags.isEmpty, !anyway {
+        switch try await CaseController.post(text, direction: .outbound, channel: nil,
+                                             sendAnyway: form["send_anyway"] == "yes", reference: reference,
+                                             by: agent, request) {
+        case .flagged:
             return try await renderCase(request, reference: reference, draft: text, flagged: true,
                                         status: .unprocessableEntity)
+        case .sent(let message):
+            let flagged = !(message.coach?.flags.isEmpty ?? true)
+            return request.redirect(to: "/cases/\(reference)?done=\(flagged ? "sent_anyway" : "sent")")
         }
-        try await request.db.write { db in
-            let record = try await CaseRecords.require(reference: reference, on: db)
-            try await CaseController.followPlaybook(record, direction: .outbound, review: review, by: agent.actor, on: db)
-            _ = try await CaseRecords.addMessage(
-                to: record, direction: .outbound, text: text,
-                channel: DefuseCore.Channel(rawValue: record.channel) ?? .web, language: review.language,
-                analysis: nil, coach: review, by: agent.actor, on: db)
-        }
-        return request.redirect(to: "/cases/\(reference)?done=\(review.flags.isEmpty ? "sent" : "sent_anyway")")
     }
 
     /// `POST /cases/{reference}/stage`: the side panel's form.
@@ -259,15 +255,9 @@ enum DeskController {
         let reference = try CaseController.reference(request)
         let form = try request.content.decode([String: String].self)
         let reason = form["reason"].map { String($0.prefix(500)) }
-        let base = request.application.defuseConfig.publicURL
         do {
-            let stage = try Stage.parse(form["stage"] ?? "", field: "stage")
-            try await request.db.write { db in
-                let record = try await CaseRecords.require(reference: reference, on: db)
-                let desk = try await DeskRecords.current(on: db)
-                try await PlaybookRecords.move(record, to: stage, reason: reason, by: agent.actor, desk: desk, on: db)
-                if stage == .resolved { try await CustomerNotices.sendSurvey(on: record, desk: desk, base: base, on: db) }
-            }
+            try await PlaybookController.move(reference, to: try Stage.parse(form["stage"] ?? "", field: "stage"),
+                                              reason: reason, by: agent, request)
         } catch let error as DefuseError where error.field != "reference" {
             // Shown on the page the agent was on, e.g. which checklist items a move would skip.
             return try await renderCase(request, reference: reference, draft: nil, flagged: false,
@@ -278,13 +268,7 @@ enum DeskController {
 
     /// `POST /commitments/{id}/done` from the case page.
     @Sendable static func commitmentDone(_ request: Request) async throws -> Response {
-        let agent = try request.agent()
-        let id = try EscalationController.uuid(request, "id")
-        let reference = try await request.db.write { db -> String in
-            let commitment = try await CommitmentRecords.require(id, on: db)
-            try await CommitmentRecords.markDone(commitment, by: agent.actor, at: Date(), on: db)
-            return commitment.case.reference
-        }
-        return request.redirect(to: "/cases/\(reference)?done=kept")
+        let commitment = try await CommitmentController.markDone(request, at: Date())
+        return request.redirect(to: "/cases/\(commitment.case.reference)?done=kept")
     }
 }

@@ -8,7 +8,7 @@ import Vapor
 enum ManagerPagesController {
     @Sendable static func escalations(_ request: Request) async throws -> Response {
         let agent = try request.agent()
-        let desk = try await DeskRecords.current(on: request.db)
+        let desk = try await request.desk()
         let pending = try await EscalationRecords.list(state: "pending", limit: 200, on: request.db)
         let policy = desk.policy
         func money(_ value: Decimal) -> String { "\(policy.currency) \(NSDecimalNumber(decimal: value).stringValue)" }

@@ -12,9 +12,9 @@ enum OfferController {
         let reference = try CaseController.reference(request)
         let base = request.application.defuseConfig.publicURL
         let now = Date()
+        let desk = try await request.desk()
         let result = try await request.db.write { db -> OfferBody in
             let record = try await CaseRecords.require(reference: reference, on: db)
-            let desk = try await DeskRecords.current(on: db)
             let options = try parseOptions(body, policy: desk.policy)
             let granted = try await OfferRecords.alreadyGranted(caseID: try record.requireID(), policy: desk.policy, on: db)
             var context = RemedyContext(
@@ -139,9 +139,9 @@ enum EscalationController {
         let id = try uuid(request, "id")
         let base = request.application.defuseConfig.publicURL
         let now = Date()
+        let desk = try await request.desk()
         return try await request.db.write { db -> Escalation in
             let escalation = try await EscalationRecords.require(id, on: db)
-            let desk = try await DeskRecords.current(on: db)
             if decision == .approve {
                 // Evidence and windows are the manager's judgement; a kind the policy lacks or an amount beyond the
                 // manager's own limit needs an override, with its reason in the audit log.

@@ -14,38 +14,48 @@ enum PlaybookController {
         let stage = try Stage.parse(stageText, field: "stage")
         let reason = try Field.optionalText(body.reason, field: "reason", limit: Limits.nameCharacters * 4)
         let reference = try CaseController.reference(request)
+        try await move(reference, to: stage, reason: reason, by: agent, request)
+        return JSON.response(CaseDetail(try await CaseRecords.detail(reference: reference, on: request.db)))
+    }
+
+    /// Moves a case as the playbook allows, for the API and the case page alike; resolving sends the survey.
+    static func move(
+        _ reference: String, to stage: Stage, reason: String?, by agent: SignedInAgent, _ request: Request
+    ) async throws {
+        let desk = try await request.desk()
         let base = request.application.defuseConfig.publicURL
         try await request.db.write { db in
             let record = try await CaseRecords.require(reference: reference, on: db)
-            let desk = try await DeskRecords.current(on: db)
             try await PlaybookRecords.move(record, to: stage, reason: reason, by: agent.actor, desk: desk, on: db)
             if stage == .resolved { try await CustomerNotices.sendSurvey(on: record, desk: desk, base: base, on: db) }
         }
-        return JSON.response(CaseDetail(try await CaseRecords.detail(reference: reference, on: request.db)))
     }
 
     /// `GET /api/v1/cases/{reference}/next`: the checklist of the stage and the next best actions, with reasons.
     @Sendable static func next(_ request: Request) async throws -> Response {
         let agent = try request.agent()
         let record = try await CaseRecords.require(reference: try CaseController.reference(request), on: request.db)
-        let body = try await nextActions(for: record, role: agent.role, now: Date(), on: request.db)
+        let messages = try await Message.query(on: request.db).filter(\.$case.$id == record.requireID()).sort(\.$id).all()
+        let body = try await nextActions(for: record, messages: messages, role: agent.role, policy: request.desk().policy,
+                                         now: Date(), on: request.db)
         return JSON.response(body)
     }
 
-    static func nextActions(for record: Case, role: Role, now: Date, on db: any Database) async throws -> NextBody {
+    /// `messages`: the case's messages in order, which the caller has usually read already.
+    static func nextActions(
+        for record: Case, messages: [Message], role: Role, policy: Policy, now: Date, on db: any Database
+    ) async throws -> NextBody {
         let caseID = try record.requireID()
-        let desk = try await DeskRecords.current(on: db)
-        let facts = try await PlaybookRecords.facts(for: record, on: db)
+        let facts = try await PlaybookRecords.facts(for: record, messages: messages, on: db)
         let stage = Stage(rawValue: record.stage) ?? .new
         let checklist = Playbook.checklist(for: stage, facts)
-        let inbound = try await Message.query(on: db).filter(\.$case.$id == caseID)
-            .filter(\.$direction == MessageDirection.inbound.rawValue).sort(\.$id).all().compactMap(\.analysis)
+        let inbound = messages.filter { $0.direction == MessageDirection.inbound.rawValue }.compactMap(\.analysis)
         let escalations = try await Escalation.query(on: db).filter(\.$case.$id == caseID).all()
         let open = try await Commitment.query(on: db).filter(\.$case.$id == caseID).filter(\.$doneAt == nil).all()
         let situation = CaseSituation(
             stage: stage, fault: Fault(rawValue: record.fault) ?? .unknown,
             channel: DefuseCore.Channel(rawValue: record.channel) ?? .web, language: record.language,
-            customerMessages: inbound, checklist: checklist, role: role, policy: desk.policy,
+            customerMessages: inbound, checklist: checklist, role: role, policy: policy,
             pendingEscalations: escalations.filter { $0.state == "pending" }.count,
             declinedEscalations: escalations.filter { $0.state == "declined" }.count,
             openCommitments: open.count, overdueCommitments: open.filter { $0.dueAt < now }.count,

@@ -2,6 +2,7 @@
 import DefuseCore
 import Fluent
 import Foundation
+import SQLKit
 
 public enum AgentRecords {
     public static func find(email: String, on db: any Database) async throws -> Agent? {
@@ -39,16 +40,22 @@ public enum AgentRecords {
     /// Every active agent with their team, skills, languages and how many open cases they carry.
     public static func routingCandidates(on db: any Database) async throws -> [RoutingCandidate] {
         let agents = try await Agent.query(on: db).filter(\.$active == true).all()
-        let closed = [Stage.resolved.rawValue, Stage.closed.rawValue]
-        var candidates: [RoutingCandidate] = []
-        for agent in agents {
-            let id = try agent.requireID()
-            let load = try await Case.query(on: db).filter(\.$assignee.$id == id).filter(\.$stage !~ closed).count()
-            candidates.append(RoutingCandidate(
-                id: id, team: agent.team, skills: Set((agent.skills ?? []).map { $0.lowercased() }),
-                languages: Set(agent.languages), openCases: load))
+        var load: [UUID: Int] = [:]
+        if let sql = db as? any SQLDatabase {
+            // One grouped count for everyone, not a query per agent.
+            let rows = try await sql.select().column("assignee_id").column(SQLFunction("count", args: SQLLiteral.all), as: "open")
+                .from(Case.schema).where("assignee_id", .isNot, SQLLiteral.null)
+                .where("stage", .notIn, SQLGroupExpression(SQLList([Stage.resolved, .closed].map { SQLBind($0.rawValue) })))
+                .groupBy("assignee_id").all()
+            for row in rows {
+                load[try row.decode(column: "assignee_id", as: UUID.self)] = try row.decode(column: "open", as: Int.self)
+            }
         }
-        return candidates
+        return try agents.map { agent in
+            let id = try agent.requireID()
+            return RoutingCandidate(id: id, team: agent.team, skills: Set((agent.skills ?? []).map { $0.lowercased() }),
+                                    languages: Set(agent.languages), openCases: load[id] ?? 0)
+        }
     }
 }
 

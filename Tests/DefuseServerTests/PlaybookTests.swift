@@ -451,6 +451,11 @@ extension TestServer {
             let assignee = (handed.json["case"] as? [String: Any])?["assignee"] as? [String: Any]
             #expect(assignee?["email"] as? String == "nikos@example.com")
             #expect(try await server.events(reference).contains("handed_off"))
+            // The case now counts in Nikos's load, which the next hand-off and the dashboard read.
+            let nikos = try #require(try await AgentRecords.find(email: "nikos@example.com", on: server.app.db))
+            let load = try await AgentRecords.routingCandidates(on: server.app.db)
+            #expect(load.first { $0.id == nikos.id }?.openCases == 1)
+            #expect(load.filter { $0.id != nikos.id }.allSatisfy { $0.openCases == 0 })
         }
     }
 }

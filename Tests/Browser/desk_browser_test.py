@@ -13,6 +13,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -52,6 +53,7 @@ def shot(driver, name, full=True):
     if full:
         height = driver.execute_script("return Math.min(document.body.scrollHeight, 4000)")
         driver.set_window_size(driver.get_window_size()["width"], max(height, 600))
+        settle(driver)
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
 
 
@@ -59,12 +61,40 @@ def wait(driver, seconds=10):
     return WebDriverWait(driver, seconds)
 
 
-def submit_and_wait(driver, element, submit=False):
-    """Submits a form and waits for the next page, not the one still showing (both have an h1)."""
+def settle(driver):
+    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def click(driver, css, index=0, parent=False):
+    """Finds the element afresh and clicks it (or its parent, for a styled label), retrying while chromium is still
+    swapping the document after a load or a resize ("stale element", "node does not belong to the document")."""
+    def attempt(d):
+        try:
+            found = d.find_elements(By.CSS_SELECTOR, css)
+            if len(found) <= index:
+                return False
+            (found[index].find_element(By.XPATH, "..") if parent else found[index]).click()
+            return True
+        except StaleElementReferenceException:
+            return False
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error) or "not interactable" in str(error):
+                return False
+            raise
+    wait(driver).until(attempt)
+
+
+def submit_and_wait(driver, css, index=0):
+    """Clicks a submit button and waits for the next page, not the one still showing (both have an h1)."""
+    settle(driver)
     old = driver.find_element(By.TAG_NAME, "html")
-    element.submit() if submit else element.click()
+    click(driver, css, index)
     wait(driver).until(EC.staleness_of(old))
     wait(driver).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
+    settle(driver)
+
+
+SUBMIT = "form button[type=submit], form input[type=submit]"
 
 
 def agent_walk(driver):
@@ -73,7 +103,7 @@ def agent_walk(driver):
     shot(driver, "login", full=False)
     driver.find_element(By.NAME, "email").send_keys(os.environ["AGENT_EMAIL"])
     driver.find_element(By.NAME, "password").send_keys(os.environ["PASSWORD"])
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]").click()
+    click(driver, SUBMIT)
     wait(driver).until(EC.url_contains("/inbox"))
     check(driver.find_element(By.TAG_NAME, "h1") is not None, "signed in, the inbox opens")
 
@@ -85,7 +115,7 @@ def agent_walk(driver):
     check(len(driver.find_elements(By.CSS_SELECTOR, "table a[href^='/cases/']")) > 0, "the hostile queue has cases")
 
     driver.get(BASE + "/inbox?queue=all&language=en")
-    driver.find_elements(By.CSS_SELECTOR, "table a[href^='/cases/']")[0].click()
+    click(driver, "table a[href^='/cases/']")
     wait(driver).until(EC.presence_of_element_located((By.ID, "draft")))
     check(len(driver.find_elements(By.CSS_SELECTOR, "mark")) > 0, "the customer's words are highlighted with evidence")
     draft = driver.find_element(By.ID, "draft")
@@ -96,8 +126,8 @@ def agent_walk(driver):
     shot(driver, "case")
     anyway = driver.find_element(By.ID, "send-anyway")
     wait(driver).until(EC.visibility_of(anyway))
-    anyway.click()
-    driver.find_element(By.CSS_SELECTOR, "#reply-form button[type=submit]").click()
+    click(driver, "#send-anyway")
+    click(driver, "#reply-form button[type=submit]")
     wait(driver).until(EC.url_contains("done=sent_anyway"))
     check("sent despite" in driver.page_source, "a flagged reply goes out only with 'send anyway', and says so")
 
@@ -107,7 +137,7 @@ def manager_pages(driver, email, password):
     driver.get(BASE + "/login")
     driver.find_element(By.NAME, "email").send_keys(email)
     driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]").click()
+    click(driver, SUBMIT)
     wait(driver).until(EC.url_contains("/inbox"))
     driver.get(BASE + "/escalations")
     check("Your limit" in driver.page_source, "the manager sees escalations beside the policy")
@@ -125,7 +155,7 @@ def customer_flow(driver, language, name, text):
     driver.find_element(By.NAME, "name").send_keys(name)
     driver.find_element(By.NAME, "email").send_keys(f"{language}.customer@example.com")
     driver.find_element(By.NAME, "text").send_keys(text)
-    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]"))
+    submit_and_wait(driver, SUBMIT)
     found = re.search(r"C-[0-9A-Z]{5}", driver.find_element(By.TAG_NAME, "main").text)
     reference = found.group(0) if found else None
     check(reference is not None, f"{language}: the confirmation shows the reference")
@@ -137,8 +167,8 @@ def customer_flow(driver, language, name, text):
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language,
           f"{language}: the options page is in the customer's language")
     shot(driver, f"options-{language}")
-    driver.find_elements(By.CSS_SELECTOR, "input[type=radio][name=option]")[0].click()
-    submit_and_wait(driver, driver.find_elements(By.CSS_SELECTOR, "form")[0], submit=True)
+    click(driver, "input[type=radio][name=option]")
+    submit_and_wait(driver, SUBMIT)
     case = api("GET", f"/api/v1/cases/{reference}")
     check(case["case"]["stage"] == "in_progress", f"{language}: choosing and approving moves the case on")
 
@@ -150,9 +180,9 @@ def customer_flow(driver, language, name, text):
     survey = next(word for word in resolved["messages"][-1]["text"].split() if "/s/" in word).strip(".,)")
     driver.get(survey)
     shot(driver, f"survey-{language}")
-    driver.find_element(By.CSS_SELECTOR, "input[name=score][value='5']").find_element(By.XPATH, "..").click()
+    click(driver, "input[name=score][value='5']", parent=True)
     driver.find_element(By.NAME, "comment").send_keys("OK")
-    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit], form input[type=submit]"))
+    submit_and_wait(driver, SUBMIT)
     events = [event["kind"] for event in api("GET", f"/api/v1/cases/{reference}")["events"]]
     check("survey_answered" in events, f"{language}: the survey answer is recorded")
 

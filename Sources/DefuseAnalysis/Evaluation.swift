@@ -108,13 +108,12 @@ public struct Evaluation: Sendable {
     public var complaint = Tally()
     public var trueNegatives = 0
 
+    /// Calm messages and praise counted towards `complaintBalancedAccuracy`.
+    public var calmCount: Int { complaint.falsePositives + trueNegatives }
+    /// The share of calm messages and praise not read as complaints.
+    public var calmLeftAlone: Double { calmCount == 0 ? 1 : Double(trueNegatives) / Double(calmCount) }
     /// Mean of the rate complaints are caught and the rate calm messages are left alone.
-    public var complaintBalancedAccuracy: Double {
-        let caught = complaint.recall
-        let calm = complaint.falsePositives + trueNegatives
-        let leftAlone = calm == 0 ? 1 : Double(trueNegatives) / Double(calm)
-        return (caught + leftAlone) / 2
-    }
+    public var complaintBalancedAccuracy: Double { (complaint.recall + calmLeftAlone) / 2 }
 
     public var languageAccuracy: Double { count == 0 ? 0 : Double(languageRight) / Double(count) }
     public var angerAccuracy: Double { count == 0 ? 0 : Double(angerExact) / Double(count) }
@@ -148,10 +147,15 @@ public struct Evaluation: Sendable {
         for label in Evaluation.allLabels {
             tallies[label, default: Tally()].add(expected: expected.contains(label), actual: actual.contains(label))
         }
-        let isComplaint = message.anger > 0 || !message.categories.isEmpty || !message.demands.isEmpty
-        let readAsComplaint = analysis.anger > 0 || !analysis.categories.isEmpty || !analysis.demands.isEmpty
-        complaint.add(expected: isComplaint, actual: readAsComplaint)
-        if !isComplaint, !readAsComplaint { trueNegatives += 1 }
+        addComplaint(expected: complains(anger: message.anger, categories: message.categories,
+                                         demands: message.demands),
+                     actual: analysis.isComplaint)
+    }
+
+    /// Counts one message towards `complaintBalancedAccuracy`.
+    public mutating func addComplaint(expected: Bool, actual: Bool) {
+        complaint.add(expected: expected, actual: actual)
+        if !expected, !actual { trueNegatives += 1 }
     }
 
     /// The labels where expectation and analysis disagree: (label, expected).

@@ -33,6 +33,10 @@ public struct MessageAnalysis: Codable, Sendable, Equatable {
     /// True when the text was longer than `Analyzer.maximumLength` and only that prefix was read.
     public var truncated: Bool
 
+    /// Whether the message complains at all: some displeasure, a problem named or a demand. Calm questions and praise
+    /// do not.
+    public var isComplaint: Bool { complains(anger: anger, categories: categories, demands: demands) }
+
     enum CodingKeys: String, CodingKey {
         case language
         case languageConfidence = "language_confidence"
@@ -62,4 +66,8 @@ public struct MessageAnalysis: Codable, Sendable, Equatable {
         self.evidence = evidence
         self.truncated = truncated
     }
+}
+
+func complains(anger: Int, categories: [Category], demands: [Demand]) -> Bool {
+    anger > 0 || !categories.isEmpty || !demands.isEmpty
 }

@@ -18,3 +18,19 @@ import Testing
     let utf16 = Array(text.utf16)
     #expect(String(decoding: utf16[span.start..<span.end], as: UTF16.self) == span.text)
 }
+
+@Test func complaintsAreToldFromPraiseAndQuestions() {
+    let analyzer = Analyzer.shared
+    #expect(analyzer.analyze("The blender arrived with a cracked jug and nobody answers my emails.").isComplaint)
+    #expect(analyzer.analyze("Η παραγγελία ήρθε σπασμένη, θέλω τα χρήματά μου πίσω.").isComplaint)
+    #expect(!analyzer.analyze("Thank you so much, the new jug fits perfectly!").isComplaint)
+    #expect(!analyzer.analyze("¿A qué hora abren el sábado?").isComplaint)
+    // The same rule scores the corpora: calm and praise left alone count as much as complaints caught.
+    var evaluation = Evaluation()
+    evaluation.addComplaint(expected: true, actual: true)
+    evaluation.addComplaint(expected: false, actual: true)
+    evaluation.addComplaint(expected: false, actual: false)
+    #expect(evaluation.calmCount == 2)
+    #expect(evaluation.calmLeftAlone == 0.5)
+    #expect(evaluation.complaintBalancedAccuracy == 0.75)
+}

@@ -3,6 +3,7 @@
 //   analysis-eval quality DIR [--lang el] [--errors LABEL]   P/R/F1 per label and language; misses for one label
 //   analysis-eval speed FILE... [--seconds 5]                messages/s on one core, pack load time, peak RSS
 //   analysis-eval tune FIT_DIR CHECK_DIR                     fits the anger calibration on one corpus, checks on another
+//   analysis-eval posts FILE.jsonl [--errors]                complaints told from praise on real posts, per source
 //   analysis-eval coach DIR [--lang el] [--errors LABEL]     the reply coach: P/R/F1 per flag and move and language
 //   analysis-eval coach-speed FILE... [--seconds 5]          drafts/s on one core
 // `--packs DIR` and `--coach-packs DIR` read packs from a folder instead of the build, to try edits without
@@ -83,6 +84,41 @@ func quality(_ arguments: [String]) throws {
         print(label.padding(toLength: 20, withPad: " ", startingAt: 0)
               + "  \(fixed(tally.precision))  \(fixed(tally.recall))  \(fixed(tally.f1))"
               + "   tp=\(tally.truePositives) fp=\(tally.falsePositives) fn=\(tally.falseNegatives)")
+    }
+}
+
+/// A public post with people's judgement of whether it complains (made by `Benchmarks/analysis/real-posts.sh`).
+struct LabelledPost: LabelledExample {
+    var id: String
+    var text: String
+    var complaint: Bool
+    var source: String
+    /// "dev" posts may be read to improve the packs; "test" posts are only ever counted.
+    var split: String
+}
+
+/// Complaints told from praise on real public posts, per source and split. `--errors` prints the misses of the dev
+/// split only: the test split's texts are never shown.
+func posts(_ arguments: [String]) throws {
+    guard let file = arguments.first else { throw CocoaError(.fileNoSuchFile) }
+    let analyzer = try analyzer(arguments)
+    let showErrors = arguments.contains("--errors")
+    var perSource: [String: Evaluation] = [:]
+    for post in try LabelledPost.load(jsonLines: URL(fileURLWithPath: file)) {
+        let analysis = analyzer.analyze(post.text)
+        perSource["\(post.source)/\(post.split)", default: Evaluation()]
+            .addComplaint(expected: post.complaint, actual: analysis.isComplaint)
+        if showErrors, post.split == "dev", post.complaint != analysis.isComplaint {
+            let evidence = analysis.evidence.map { "\($0.label):\($0.text)" }.joined(separator: " | ")
+            print("[\(post.id)] \(post.complaint ? "missed complaint" : "praise read as complaint") "
+                  + "anger=\(analysis.anger) \(evidence)\n    \(post.text.prefix(300))")
+        }
+    }
+    print("source complaints praise caught left_alone balanced_accuracy")
+    for (source, evaluation) in perSource.sorted(by: { $0.key < $1.key }) {
+        let complaints = evaluation.complaint.truePositives + evaluation.complaint.falseNegatives
+        print([source, String(complaints), String(evaluation.calmCount), fixed(evaluation.complaint.recall),
+               fixed(evaluation.calmLeftAlone), fixed(evaluation.complaintBalancedAccuracy)].joined(separator: " "))
     }
 }
 
@@ -255,12 +291,14 @@ do {
     case "quality": try quality(Array(arguments.dropFirst()))
     case "speed": try speed(Array(arguments.dropFirst()))
     case "tune": try tune(Array(arguments.dropFirst()))
+    case "posts": try posts(Array(arguments.dropFirst()))
     case "coach": try coachQuality(Array(arguments.dropFirst()))
     case "coach-speed": try coachSpeed(Array(arguments.dropFirst()))
     default:
         print("usage: analysis-eval quality CORPUS_DIR [--lang xx] [--errors LABEL|all|language|anger]")
         print("       analysis-eval speed FILE.jsonl... [--seconds 5]")
         print("       analysis-eval tune FIT_DIR CHECK_DIR   (grid search of the anger calibration)")
+        print("       analysis-eval posts POSTS.jsonl [--errors]   (complaints vs praise on real public posts)")
         print("       analysis-eval coach CORPUS_DIR [--lang xx] [--errors FLAG|MOVE|all|language]")
         print("       analysis-eval coach-speed FILE.jsonl... [--seconds 5]")
         print("       any of them: [--packs DIR] [--coach-packs DIR] to read packs from a folder")

@@ -3,47 +3,56 @@ import Foundation
 import Synchronization
 
 public enum TimeOrderedID {
-    /// The last millisecond handed out and the sequence within it, so ids made in the same millisecond by this
-    /// process still sort in the order they were made (RFC 9562, method 1: a counter in the 12 `rand_a` bits).
-    private static let sequence = Mutex<(milliseconds: UInt64, counter: UInt16)>((0, 0))
-    /// The same for moments in the recent past ids are asked for (a request stamps its events with the moment it
-    /// started, while other requests move the present on): one counter per millisecond, so the events of one change
-    /// still sort in the order they were made however requests interleave. Pruned as it grows.
-    private static let past = Mutex<[UInt64: UInt16]>([:])
+    /// What has been handed out: the present millisecond and the sequence within it (RFC 9562, method 1: a counter in
+    /// the 12 `rand_a` bits), and for each moment ids were asked for, the last (millisecond, counter) it got.
+    private struct Issued {
+        var present: UInt64 = 0
+        var counter: UInt16 = 0
+        var byMoment: [UInt64: (milliseconds: UInt64, counter: UInt16)] = [:]
+        var pruneAt = 4_096
+    }
+    private static let issued = Mutex(Issued())
 
     /// A version 7 UUID for the given moment (48-bit Unix milliseconds, version, 12-bit sequence, variant, random).
     /// Lists page by id with an exact comparison, which timestamps rounded by a database driver can't promise.
+    ///
+    /// Ids asked for one moment sort in the order they were asked for, however the present moves between the asks: a
+    /// request stamps all its events with the moment it started, and other requests (or the database round trip
+    /// between two events) move the present on meanwhile.
     public static func make(at date: Date = Date()) -> UUID {
         var generator = SystemRandomNumberGenerator()
-        var milliseconds = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down)))
-        let counter: UInt16 = sequence.withLock { state in
-            // The same millisecond, or a step back of a few (the clock adjusted, or the sequence borrowed ahead):
-            // carry on counting so the order of making is kept.
-            if milliseconds <= state.milliseconds, state.milliseconds - milliseconds <= 10 {
-                milliseconds = state.milliseconds
-                if state.counter >= 0x0FFF {
+        let moment = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down)))
+        let (milliseconds, counter): (UInt64, UInt16) = issued.withLock { state in
+            let next: (UInt64, UInt16)
+            if moment + 10 >= state.present {
+                // The present, or a step back of a few milliseconds (the clock adjusted, or the sequence borrowed
+                // ahead): carry on counting so the order of making is kept.
+                if moment > state.present {
+                    // Start low in a fresh millisecond, leaving room to count up.
+                    state.present = moment
+                    state.counter = UInt16(generator.next(upperBound: UInt32(0x0800)))
+                } else if state.counter >= 0x0FFF {
                     // 4,096 ids in one millisecond: borrow the next one rather than lose the order.
-                    milliseconds += 1
-                    state = (milliseconds, 0)
+                    state.present += 1
+                    state.counter = 0
                 } else {
                     state.counter += 1
                 }
-                return state.counter
+                next = (state.present, state.counter)
+            } else if let last = state.byMoment[moment] {
+                // A moment the present has passed, asked for again: after the last id it got.
+                next = (last.milliseconds, min(last.counter + 1, 0x0FFF))
+            } else {
+                // A moment in the past seen for the first time (imported or demo data): its own millisecond.
+                next = (moment, UInt16(generator.next(upperBound: UInt32(0x0800))))
             }
-            // Start low in a fresh millisecond, leaving room to count up.
-            let start = UInt16(generator.next(upperBound: UInt32(0x0800)))
-            // A backdated id (imported or demo data) must not disturb the sequence of the present.
-            if milliseconds > state.milliseconds {
-                state = (milliseconds, start)
-                return start
+            state.byMoment[moment] = next
+            if state.byMoment.count > state.pruneAt {
+                let present = state.present
+                state.byMoment = state.byMoment.filter { present - min($0.key, present) < 60_000 }
+                state.pruneAt = max(4_096, state.byMoment.count * 2)
             }
-            let present = state.milliseconds
-            return past.withLock { past in
-                if past.count > 4_096 { past = past.filter { present - min($0.key, present) < 60_000 } }
-                let next = past[milliseconds].map { min($0 + 1, 0x0FFF) } ?? start
-                past[milliseconds] = next
-                return next
-            }
+            return next
         }
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 {

@@ -56,3 +56,14 @@ import Testing
     let ids = mine + theirs
     #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
 }
+
+@Test func idsForOneMomentKeepTheirOrderWhenThePresentMovesOnBetweenThem() {
+    // A change stamps its events with the moment it started; the first is made while that moment is the present,
+    // the second after a slow database round trip has moved the present on by more than a few milliseconds.
+    let moment = Date()
+    let stageChanged = TimeOrderedID.make(at: moment)
+    _ = TimeOrderedID.make(at: moment.addingTimeInterval(0.05))
+    let checklistSkipped = TimeOrderedID.make(at: moment)
+    #expect(stageChanged.uuidString < checklistSkipped.uuidString)
+    #expect(TimeOrderedID.date(of: checklistSkipped).timeIntervalSince(moment) < 0.001)
+}

@@ -184,10 +184,18 @@ struct Reading {
         } else {
             anger = 0
         }
+        var evidence = evidence
+        var isPublic = found.contains(.public)
+        if !isPublic, anger >= 1, let marker = tokens.postMarker {
+            // A complaint tweeted at the company's @handle or tagged with a #hashtag is already public.
+            isPublic = true
+            evidence.append(Evidence(label: "public", start: marker.start, end: marker.end,
+                                     text: text.utf16Slice(marker.start, marker.end)))
+        }
         return MessageAnalysis(
             language: language, languageConfidence: (confidence * 100).rounded() / 100, anger: anger,
             angerScore: (Double(score) * 100).rounded() / 100, abuse: found.contains(.abuse),
-            threat: found.contains(.threat), churn: found.contains(.churn), public: found.contains(.public),
+            threat: found.contains(.threat), churn: found.contains(.churn), public: isPublic,
             legal: found.contains(.legal), categories: Category.allCases.filter { found.contains($0.cue) },
             demands: demands, evidence: evidence.sorted { ($0.start, $0.end) < ($1.start, $1.end) },
             truncated: truncated)

@@ -38,6 +38,8 @@ struct TokenizedText {
     var spanishMarks = 0
     /// UTF-16 offsets of quotation marks, and whether each opens (nil when the same mark opens and closes).
     var quoteMarks: [(offset: Int, opens: Bool?)] = []
+    /// The first @handle or #hashtag: the message is a public post (a tweet at the company, a tagged complaint).
+    var postMarker: (start: Int, end: Int)?
 
 }
 
@@ -55,12 +57,16 @@ enum Tokenizer {
         var runValue: UInt32 = 0
         var runLength = 0
         var skipping = false  // inside a URL or @handle
+        var markerStart = -1  // where the @handle or #hashtag being read began
+        var wordBoundary = true  // the previous character starts a new word (whitespace, bracket, start of text)
         var exclamationStart = -1
         var exclamations = 0
         var previous: UInt32 = 0
         var sentence = 0
 
         func finishToken(at end: Int) {
+            if markerStart >= 0, tokenStart >= 0, result.postMarker == nil { result.postMarker = (markerStart, end) }
+            markerStart = -1
             if tokenStart >= 0, result.folded.count > foldedStart {
                 let hash = WordHash.hash(result.folded[foldedStart..<result.folded.count])
                 result.tokens.append(Token(
@@ -90,11 +96,21 @@ enum Tokenizer {
                 if exclamations >= 2 { result.exclamationRuns.append((exclamationStart, offset)) }
                 exclamations = 0
             }
+            let boundaryBefore = wordBoundary
+            wordBoundary = value == 0x20 || value == 0x0A || value == 0x09 || value == 0x0D || value == 0x28
+            if (value == 0x40 || value == 0x23), boundaryBefore, result.postMarker == nil { markerStart = offset }
             if skipping {
+                if markerStart >= 0, Folding.fold(value) == 0, value != 0x5F {  // a handle is letters, digits and _
+                    result.postMarker = (markerStart, offset)
+                    markerStart = -1
+                }
                 if value == 0x20 || value == 0x0A || value == 0x09 || value == 0x0D { skipping = false }
                 continue
             }
             let folded = Folding.fold(value)
+            if markerStart >= 0, markerStart == offset - 1, folded == 0 || (0x30...0x39).contains(value) {
+                markerStart = -1  // "# 5", "#12345" (an order number), "@ 5pm": not a handle or hashtag
+            }
             if folded != 0 {
                 if tokenStart < 0 {
                     // "@handle" and "http..." are not words of the message.
@@ -160,6 +176,7 @@ enum Tokenizer {
                 foldedStart = result.folded.count
             }
         }
+        if skipping, markerStart >= 0 { result.postMarker = (markerStart, min(offset, limit)) }
         finishToken(at: min(offset, limit))
         if exclamations >= 2 { result.exclamationRuns.append((exclamationStart, offset)) }
         markQuoted(&result)

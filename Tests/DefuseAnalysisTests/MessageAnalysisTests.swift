@@ -34,3 +34,16 @@ import Testing
     #expect(evaluation.calmLeftAlone == 0.5)
     #expect(evaluation.complaintBalancedAccuracy == 0.75)
 }
+
+@Test func aComplaintTweetedAtTheCompanyIsAlreadyPublic() {
+    let analyzer = Analyzer.shared
+    let tweet = "Hi @QuickShipCo, my parcel has been 'out for delivery' for 6 days. Still nothing."
+    let tweeted = analyzer.analyze(tweet)
+    #expect(tweeted.public)
+    #expect(tweeted.evidence.contains { $0.label == "public" && $0.text == "@QuickShipCo" })
+    #expect(analyzer.analyze("Посылка едет 27 дней, #почта_позор").public)
+    // An order number, an email address or a thank-you at the handle is not a public complaint.
+    #expect(!analyzer.analyze("Order #12345 arrived with a cracked screen, please send a new one.").public)
+    #expect(!analyzer.analyze("My parcel is six days late, write to me at ana@example.com please.").public)
+    #expect(!analyzer.analyze("@CafeLuna thank you for the lovely birthday cake!").public)
+}

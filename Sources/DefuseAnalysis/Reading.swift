@@ -47,6 +47,12 @@ struct Reading {
                     && words[$0.last].sentence == words[hit.first].sentence
             }
         }
+        /// A negator ending at most `reach` words before `hit`, in the same clause.
+        func negated(_ hit: LexiconHit, reach: Int) -> LexiconHit? {
+            negators.last {
+                $0.last < hit.first && hit.first - $0.last <= reach && words[$0.last].clause == words[hit.first].clause
+            }
+        }
         /// A helper hit starting at most `reach` words after `hit`, in the same sentence (Turkish puts "dedi" last).
         func after(_ hit: LexiconHit, _ list: [LexiconHit], reach: Int) -> LexiconHit? {
             list.first {
@@ -56,11 +62,12 @@ struct Reading {
         }
         func quoted(_ hit: LexiconHit) -> Bool { words[hit.first].quoted }
         // Sentences that state a grievance: a problem (other than naming staff, which praise does too) or an anger
-        // word.
+        // word not negated ("never once disappointed" is praise).
         var complaintSentences = Set<Int>()
         for hit in hits {
             let cue = lexicon.rules[hit.rule].cue
-            if (cue.category != nil && cue != .staff) || cue == .anger || cue == .profanity {
+            if (cue.category != nil && cue != .staff) || (cue == .anger && negated(hit, reach: 1) == nil)
+                || cue == .profanity {
                 complaintSentences.insert(words[hit.first].sentence)
             }
         }
@@ -70,7 +77,7 @@ struct Reading {
             case .negator, .intensifier, .reporting:
                 continue
             case .praise:
-                if let negator = before(hit, negators, reach: Reading.negationReach) {
+                if let negator = negated(hit, reach: Reading.negationReach) {
                     addAnger(1.5, from: negator.first, to: hit.last)
                 } else if complaintSentences.contains(words[hit.first].sentence) {
                     // "Great job, three hours late": praise next to a grievance is irony.
@@ -79,7 +86,7 @@ struct Reading {
                     praisePoints += rule.weight
                 }
             case .anger, .sarcasm, .profanity:
-                if rule.cue == .anger, before(hit, negators, reach: 1) != nil { continue }
+                if rule.cue == .anger, negated(hit, reach: 1) != nil { continue }
                 let boost: Float = before(hit, intensifiers, reach: 2) != nil ? 1.5 : 1
                 addAnger(rule.weight * boost, from: hit.first, to: hit.last)
             case .abuse:
@@ -101,7 +108,7 @@ struct Reading {
                 safety = true
             case .refund, .replacement, .compensation, .apology, .manager, .cancel:
                 // "I don't want a coupon" and a quoted "we apologise" are not demands.
-                if quoted(hit) || before(hit, negators, reach: Reading.negationReach) != nil { continue }
+                if quoted(hit) || negated(hit, reach: Reading.negationReach) != nil { continue }
                 add(rule.cue, hit.first, hit.last)
             default:
                 add(rule.cue, hit.first, hit.last)

@@ -15,6 +15,9 @@ struct Token {
     var isEmoji: Bool
     /// Which sentence the token is in (counted from 0): negation does not reach across sentences.
     var sentence: Int = 0
+    /// Which clause: sentences split further at commas, colons, dashes, brackets and emoji. A negator reaches only
+    /// within its clause ("I don't ask for much, give my money back" still demands a refund).
+    var clause: Int = 0
     /// Inside quotation marks: the customer is citing someone ("they said «we apologise»").
     var quoted: Bool = false
 
@@ -59,10 +62,12 @@ enum Tokenizer {
         var skipping = false  // inside a URL or @handle
         var markerStart = -1  // where the @handle or #hashtag being read began
         var wordBoundary = true  // the previous character starts a new word (whitespace, bracket, start of text)
+        var handleAt = -1  // where the last "@" that starts a word was
         var exclamationStart = -1
         var exclamations = 0
         var previous: UInt32 = 0
         var sentence = 0
+        var clause = 0
 
         func finishToken(at end: Int) {
             if markerStart >= 0, tokenStart >= 0, result.postMarker == nil { result.postMarker = (markerStart, end) }
@@ -71,7 +76,8 @@ enum Tokenizer {
                 let hash = WordHash.hash(result.folded[foldedStart..<result.folded.count])
                 result.tokens.append(Token(
                     start: tokenStart, end: end, foldedStart: foldedStart, foldedEnd: result.folded.count,
-                    hash: hash, upperLetters: upper, letters: letters, isEmoji: false, sentence: sentence))
+                    hash: hash, upperLetters: upper, letters: letters, isEmoji: false, sentence: sentence,
+                    clause: clause))
             }
             tokenStart = -1
             upper = 0
@@ -98,6 +104,7 @@ enum Tokenizer {
             }
             let boundaryBefore = wordBoundary
             wordBoundary = value == 0x20 || value == 0x0A || value == 0x09 || value == 0x0D || value == 0x28
+            if value == 0x40 { handleAt = boundaryBefore ? offset : -1 }
             if (value == 0x40 || value == 0x23), boundaryBefore, result.postMarker == nil { markerStart = offset }
             if skipping {
                 if markerStart >= 0, Folding.fold(value) == 0, value != 0x5F {  // a handle is letters, digits and _
@@ -113,8 +120,8 @@ enum Tokenizer {
             }
             if folded != 0 {
                 if tokenStart < 0 {
-                    // "@handle" and "http..." are not words of the message.
-                    if previous == 0x40 { skipping = true; continue }
+                    // "@handle" and "http..." are not words of the message ("бл@ть" is one, masked).
+                    if previous == 0x40, handleAt == offset - 1 { skipping = true; continue }
                     tokenStart = offset
                     foldedStart = result.folded.count
                 }
@@ -161,7 +168,8 @@ enum Tokenizer {
             }
             if value == 0xBF || value == 0xA1 { result.spanishMarks += 1 }
             switch value {
-            case 0x2E, 0x21, 0x3F, 0x0A, 0x3B, 0x37E, 0x2026: sentence += 1  // . ! ? newline ; (and Greek ;) …
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x3B, 0x37E, 0x2026: sentence += 1; clause += 1  // . ! ? newline ; (and Greek ;) …
+            case 0x2C, 0x3A, 0x2013, 0x2014, 0x28, 0x29: clause += 1  // , : – — ( )
             case 0x22: result.quoteMarks.append((offset, nil))  // "
             case 0x201C, 0xAB, 0x201E: result.quoteMarks.append((offset, true))  // “ « „
             case 0x201D, 0xBB: result.quoteMarks.append((offset, false))  // ” »
@@ -172,7 +180,8 @@ enum Tokenizer {
                 result.tokens.append(Token(
                     start: offset, end: offset + width, foldedStart: result.folded.count - 1,
                     foldedEnd: result.folded.count, hash: WordHash.add(WordHash.seed, value), upperLetters: 0,
-                    letters: 0, isEmoji: true, sentence: sentence))
+                    letters: 0, isEmoji: true, sentence: sentence, clause: clause))
+                clause += 1
                 foldedStart = result.folded.count
             }
         }

@@ -61,13 +61,12 @@ struct Reading {
             }
         }
         func quoted(_ hit: LexiconHit) -> Bool { words[hit.first].quoted }
-        // Sentences that state a grievance: a problem (other than naming staff, which praise does too) or an anger
-        // word not negated ("never once disappointed" is praise).
+        // Sentences that show displeasure: an anger word not negated ("never once disappointed" is praise) or
+        // profanity. Naming a problem is not enough: "thanks for replacing the broken chair" is thanks.
         var complaintSentences = Set<Int>()
         for hit in hits {
             let cue = lexicon.rules[hit.rule].cue
-            if (cue.category != nil && cue != .staff) || (cue == .anger && negated(hit, reach: 1) == nil)
-                || cue == .profanity {
+            if (cue == .anger && negated(hit, reach: 1) == nil) || cue == .profanity {
                 complaintSentences.insert(words[hit.first].sentence)
             }
         }

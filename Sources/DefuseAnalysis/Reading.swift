@@ -61,12 +61,13 @@ struct Reading {
             }
         }
         func quoted(_ hit: LexiconHit) -> Bool { words[hit.first].quoted }
-        // Sentences that show displeasure: an anger word not negated ("never once disappointed" is praise) or
-        // profanity. Naming a problem is not enough: "thanks for replacing the broken chair" is thanks.
+        // Sentences that show displeasure: an anger word not negated ("never once disappointed" is praise). Naming a
+        // problem is not enough ("thanks for replacing the broken chair" is thanks), nor is a swear word ("damn good
+        // coffee" is praise).
         var complaintSentences = Set<Int>()
         for hit in hits {
             let cue = lexicon.rules[hit.rule].cue
-            if (cue == .anger && negated(hit, reach: 1) == nil) || cue == .profanity {
+            if cue == .anger, negated(hit, reach: 1) == nil {
                 complaintSentences.insert(words[hit.first].sentence)
             }
         }

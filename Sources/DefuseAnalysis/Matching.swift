@@ -8,16 +8,17 @@ struct LexiconHit {
 }
 
 extension Lexicon {
-    /// Every rule that matched, keeping only rules of `language`, of English (customers and agents mix it in) and
-    /// of every language.
+    /// Every rule that matched, keeping only rules of `language`, of every language, and of English where English is
+    /// mixed in (Taglish); English rules on a Turkish or Greek message only misfire ("internet" in a calm question).
     func hits(in text: TokenizedText, language: String) -> [LexiconHit] {
         var found = hits(in: text)
         let languageIndex = Int8(Language(rawValue: language).flatMap { Language.allCases.firstIndex(of: $0) } ?? -2)
         let english = Int8(Language.allCases.firstIndex(of: .en)!)
+        let mixesEnglish = language == "tl" || language == "en"
         rules.withUnsafeBufferPointer { rules in
             found.removeAll { hit in
                 let ruleLanguage = rules[hit.rule].language
-                return ruleLanguage >= 0 && ruleLanguage != languageIndex && ruleLanguage != english
+                return ruleLanguage >= 0 && ruleLanguage != languageIndex && (ruleLanguage != english || !mixesEnglish)
             }
         }
         return found

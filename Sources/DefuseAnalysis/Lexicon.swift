@@ -20,6 +20,9 @@ enum Cue: String, CaseIterable, LexiconLabel {
     case profanity
     /// Thanks and satisfaction: lowers anger, or raises it when negated ("not happy").
     case praise
+    /// Courtesy formulas ("kind regards", "Sayın yetkili", "bilgilerinize arz ederim"): lower anger as thanks do, but
+    /// are never irony and never turned around by a negator.
+    case courtesy
     /// Irony ("great job, three hours late"): anger.
     case sarcasm
     /// Words that turn the next few around ("not", "δεν", "değil", "не", "hindi").
@@ -65,6 +68,7 @@ enum Cue: String, CaseIterable, LexiconLabel {
         case .negator: 22
         case .intensifier: 23
         case .reporting: 24
+        case .courtesy: 25
         }
         return 1 << position
     }

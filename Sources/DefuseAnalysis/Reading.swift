@@ -85,6 +85,8 @@ struct Reading {
                 } else if !quoted(hit) {
                     praisePoints += rule.weight
                 }
+            case .courtesy:
+                if !quoted(hit) { praisePoints += rule.weight }
             case .anger, .sarcasm, .profanity:
                 if rule.cue == .anger, negated(hit, reach: 1) != nil { continue }
                 let boost: Float = before(hit, intensifiers, reach: 2) != nil ? 1.5 : 1

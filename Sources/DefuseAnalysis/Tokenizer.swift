@@ -63,6 +63,7 @@ enum Tokenizer {
         var markerStart = -1  // where the @handle or #hashtag being read began
         var wordBoundary = true  // the previous character starts a new word (whitespace, bracket, start of text)
         var handleAt = -1  // where the last "@" that starts a word was
+        var dotAfterDigit = false
         var exclamationStart = -1
         var exclamations = 0
         var previous: UInt32 = 0
@@ -101,6 +102,10 @@ enum Tokenizer {
             } else if exclamations > 0 {
                 if exclamations >= 2 { result.exclamationRuns.append((exclamationStart, offset)) }
                 exclamations = 0
+            }
+            if dotAfterDigit {
+                dotAfterDigit = false
+                if !(0x30...0x39).contains(value) { sentence += 1; clause += 1 }
             }
             let boundaryBefore = wordBoundary
             wordBoundary = value == 0x20 || value == 0x0A || value == 0x09 || value == 0x0D || value == 0x28
@@ -168,6 +173,8 @@ enum Tokenizer {
             }
             if value == 0xBF || value == 0xA1 { result.spanishMarks += 1 }
             switch value {
+            case 0x2E where (0x30...0x39).contains(previous):
+                dotAfterDigit = true  // "4.870 TL", "12.03": a sentence ends here only if no digit follows
             case 0x2E, 0x21, 0x3F, 0x0A, 0x3B, 0x37E, 0x2026: sentence += 1; clause += 1  // . ! ? newline ; (and Greek ;) …
             case 0x2C, 0x3A, 0x2013, 0x2014, 0x28, 0x29: clause += 1  // , : – — ( )
             case 0x22: result.quoteMarks.append((offset, nil))  // "

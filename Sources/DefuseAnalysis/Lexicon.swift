@@ -27,6 +27,8 @@ enum Cue: String, CaseIterable, LexiconLabel {
     case sarcasm
     /// Words that turn the next few around ("not", "δεν", "değil", "не", "hindi").
     case negator
+    /// "If" before a negator: "if you don't refund me" still demands the refund.
+    case conditional
     /// Words that strengthen the next cue ("very", "πολύ", "muy", "çok", "очень", "sobrang").
     case intensifier
     /// Words that report what someone else said ("called me", "μου είπε"): an insult after them is quoted.
@@ -69,6 +71,7 @@ enum Cue: String, CaseIterable, LexiconLabel {
         case .intensifier: 23
         case .reporting: 24
         case .courtesy: 25
+        case .conditional: 26
         }
         return 1 << position
     }

@@ -29,11 +29,13 @@ struct Reading {
 
     mutating func interpret() {
         var negators: [LexiconHit] = []
+        var conditionals: [LexiconHit] = []
         var intensifiers: [LexiconHit] = []
         var reporting: [LexiconHit] = []
         for hit in hits {
             switch lexicon.rules[hit.rule].cue {
             case .negator: negators.append(hit)
+            case .conditional: conditionals.append(hit)
             case .intensifier: intensifiers.append(hit)
             case .reporting: reporting.append(hit)
             default: break
@@ -74,7 +76,7 @@ struct Reading {
         for hit in hits {
             let rule = lexicon.rules[hit.rule]
             switch rule.cue {
-            case .negator, .intensifier, .reporting:
+            case .negator, .conditional, .intensifier, .reporting:
                 continue
             case .praise:
                 if let negator = negated(hit, reach: Reading.negationReach) {
@@ -109,8 +111,13 @@ struct Reading {
                 add(.threat, hit.first, hit.last)
                 safety = true
             case .refund, .replacement, .compensation, .apology, .manager, .cancel:
-                // "I don't want a coupon" and a quoted "we apologise" are not demands.
-                if quoted(hit) || negated(hit, reach: Reading.negationReach) != nil { continue }
+                // "I don't want a coupon" and a quoted "we apologise" are not demands; "if you don't refund me" is.
+                if quoted(hit) { continue }
+                if let negator = negated(hit, reach: Reading.negationReach),
+                   !conditionals.contains(where: { $0.last < negator.first && negator.first - $0.last <= 2
+                       && words[$0.last].clause == words[negator.first].clause }) {
+                    continue
+                }
                 add(rule.cue, hit.first, hit.last)
             default:
                 add(rule.cue, hit.first, hit.last)

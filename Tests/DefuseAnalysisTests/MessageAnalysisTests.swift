@@ -47,3 +47,12 @@ import Testing
     #expect(!analyzer.analyze("My parcel is six days late, write to me at ana@example.com please.").public)
     #expect(!analyzer.analyze("@CafeLuna thank you for the lovely birthday cake!").public)
 }
+
+@Test func anUltimatumKeepsItsDemandWhileARefusalDropsIt() {
+    let analyzer = Analyzer.shared
+    let ultimatum = analyzer.analyze("Αν δεν μου επιστρέψετε τα χρήματα μέχρι την Παρασκευή, πάω στον Συνήγορο του Καταναλωτή.")
+    #expect(ultimatum.demands.contains(.refund))
+    #expect(ultimatum.legal)
+    #expect(!analyzer.analyze("Δεν θέλω επιστροφή χρημάτων, θέλω απλώς να δουλεύει το ψυγείο.").demands.contains(.refund))
+    #expect(analyzer.analyze("Если не вернёте деньги до пятницы, пойду в суд.").demands.contains(.refund))
+}

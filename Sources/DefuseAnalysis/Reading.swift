@@ -73,6 +73,13 @@ struct Reading {
                 complaintSentences.insert(words[hit.first].sentence)
             }
         }
+        // Sentences of thanks: praise not negated and no displeasure. A problem or remedy named there is the one put
+        // right, not a complaint or a demand ("thank you for the quick replacement of the broken kettle").
+        var thanksSentences = Set<Int>()
+        for hit in hits where lexicon.rules[hit.rule].cue == .praise && negated(hit, reach: Reading.negationReach) == nil {
+            let sentence = words[hit.first].sentence
+            if !complaintSentences.contains(sentence) { thanksSentences.insert(sentence) }
+        }
         for hit in hits {
             let rule = lexicon.rules[hit.rule]
             switch rule.cue {
@@ -112,7 +119,7 @@ struct Reading {
                 safety = true
             case .refund, .replacement, .compensation, .apology, .manager, .cancel:
                 // "I don't want a coupon" and a quoted "we apologise" are not demands; "if you don't refund me" is.
-                if quoted(hit) { continue }
+                if quoted(hit) || thanksSentences.contains(words[hit.first].sentence) { continue }
                 if let negator = negated(hit, reach: Reading.negationReach),
                    !conditionals.contains(where: { $0.last < negator.first && negator.first - $0.last <= 2
                        && words[$0.last].clause == words[negator.first].clause }) {
@@ -120,6 +127,7 @@ struct Reading {
                 }
                 add(rule.cue, hit.first, hit.last)
             default:
+                if rule.cue.category != nil, thanksSentences.contains(words[hit.first].sentence) { continue }
                 add(rule.cue, hit.first, hit.last)
             }
         }

@@ -56,3 +56,15 @@ import Testing
     #expect(!analyzer.analyze("Δεν θέλω επιστροφή χρημάτων, θέλω απλώς να δουλεύει το ψυγείο.").demands.contains(.refund))
     #expect(analyzer.analyze("Если не вернёте деньги до пятницы, пойду в суд.").demands.contains(.refund))
 }
+
+@Test func thanksForAFixIsNotAComplaintAboutIt() {
+    let analyzer = Analyzer.shared
+    let thanks = analyzer.analyze("Ευχαριστώ πολύ για τη γρήγορη αντικατάσταση, όλα τέλεια!")
+    #expect(!thanks.isComplaint)
+    #expect(thanks.demands.isEmpty && thanks.categories.isEmpty)
+    #expect(!analyzer.analyze("Thank you so much for the quick replacement, all sorted!").isComplaint)
+    // Thanks in one sentence, a grievance in the next: the grievance still counts.
+    let mixed = analyzer.analyze("Ευχαριστώ για την απάντηση. Ο βραστήρας όμως ήρθε ξανά χαλασμένος, θέλω τα χρήματά μου πίσω.")
+    #expect(mixed.demands.contains(.refund))
+    #expect(mixed.categories.contains(.quality))
+}

@@ -55,6 +55,7 @@ import Testing
     #expect(ultimatum.legal)
     #expect(!analyzer.analyze("Δεν θέλω επιστροφή χρημάτων, θέλω απλώς να δουλεύει το ψυγείο.").demands.contains(.refund))
     #expect(analyzer.analyze("Если не вернёте деньги до пятницы, пойду в суд.").demands.contains(.refund))
+    #expect(analyzer.analyze("If you don't refund me by Friday, I'll take it to my bank.").demands.contains(.refund))
 }
 
 @Test func thanksForAFixIsNotAComplaintAboutIt() {

@@ -49,20 +49,18 @@ public struct Analyzer: Sendable {
             return ("ru", min(1, 0.6 + Double(text.cyrillicLetters) / Double(letters) * 0.4))
         }
         var scores = [Float](repeating: 0, count: Language.allCases.count)
-        lexicon.exactBloom.withUnsafeBufferPointer { bloom in
+        lexicon.markerBloom.withUnsafeBufferPointer { bloom in
             for token in text.tokens where Bloom.contains(bloom, token.hash) {
                 if let weights = lexicon.markers[token.hash] {
                     for index in scores.indices { scores[index] += weights[index] }
                 }
             }
         }
-        let turkish = Language.allCases.firstIndex(of: .tr)!
-        let spanish = Language.allCases.firstIndex(of: .es)!
-        scores[turkish] += Float(text.turkishMarks) * 1.5
-        scores[spanish] += Float(text.spanishMarks) * 0.75
+        scores[Language.tr.index] += Float(text.turkishMarks) * 1.5
+        scores[Language.es.index] += Float(text.spanishMarks) * 0.75
         // Greek or Cyrillic letters in mostly Latin text still count for something.
-        scores[0] += Float(text.greekLetters) * 0.2
-        scores[Language.allCases.firstIndex(of: .ru)!] += Float(text.cyrillicLetters) * 0.2
+        scores[Language.el.index] += Float(text.greekLetters) * 0.2
+        scores[Language.ru.index] += Float(text.cyrillicLetters) * 0.2
         let ranked = scores.indices.sorted { scores[$0] > scores[$1] }
         let best = scores[ranked[0]]
         guard best > 0 else {

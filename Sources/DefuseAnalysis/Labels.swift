@@ -3,6 +3,18 @@
 /// The languages Defuse reads and answers in, as ISO 639-1 codes.
 public enum Language: String, CaseIterable, Codable, Sendable {
     case el, es, tr, ru, tl, en
+
+    /// The position in `allCases`, without building the array (the analyzer asks for it on every message).
+    var index: Int {
+        switch self {
+        case .el: 0
+        case .es: 1
+        case .tr: 2
+        case .ru: 3
+        case .tl: 4
+        case .en: 5
+        }
+    }
 }
 
 /// What a complaint is about.

@@ -134,12 +134,58 @@ enum Bloom {
     }
 }
 
-struct Lexicon<Label: LexiconLabel>: Sendable {
-    /// Where the rules starting with one word (or stem) sit in `firstWordRules`.
-    struct RuleRange: Sendable {
-        var start: Int32
-        var count: Int32
+/// Where the rules starting with one word (or stem, or pair of words) sit in `Lexicon.firstWordRules`.
+struct RuleRange: Sendable {
+    var start: Int32
+    var count: Int32
+}
+
+/// A read-only map from word hashes to rule ranges: open addressing over one flat array. The keys are already
+/// well-mixed 64-bit hashes, so a lookup hashes nothing (a `Dictionary` runs SipHash on every key, a tenth of the
+/// analyzer's time once the packs grew).
+struct RuleIndex: Sendable {
+    private struct Slot {
+        var key: UInt64 = 0
+        var range = RuleRange(start: 0, count: 0)  // count 0: an empty slot
     }
+    private var slots: [Slot]
+    private var mask: Int
+    private var shift: UInt64
+
+    /// The home slot: the key's high bits after a Fibonacci multiply (FNV hashes mix their low bits poorly).
+    @inline(__always)
+    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    init(_ entries: [UInt64: RuleRange]) {
+        var capacity = 16
+        var bits: UInt64 = 4
+        while capacity < entries.count * 2 { capacity <<= 1; bits += 1 }
+        slots = Array(repeating: Slot(), count: capacity)
+        mask = capacity - 1
+        shift = 64 - bits
+        for (key, range) in entries {
+            var slot = home(key)
+            while slots[slot].range.count != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: key, range: range)
+        }
+    }
+
+    init() { self.init([:]) }
+
+    @inline(__always)
+    subscript(key: UInt64) -> RuleRange? {
+        slots.withUnsafeBufferPointer { slots in
+            var slot = home(key)
+            while slots[slot].range.count != 0 {
+                if slots[slot].key == key { return slots[slot].range }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+    }
+}
+
+struct Lexicon<Label: LexiconLabel>: Sendable {
 
     var rules: [Rule<Label>] = []
     /// Every rule's matchers, one after another (flat, so matching never touches a per-rule array).
@@ -148,16 +194,22 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
     var matcherStart: [Int32] = []
     var matcherCount: [Int32] = []
     var firstLength: [Int32] = []
-    var exactFirst: [UInt64: RuleRange] = [:]
-    var stemFirst: [UInt64: RuleRange] = [:]
+    /// Per rule index, its language (`Rule.language`), so matching skips other languages' rules before trying them.
+    var ruleLanguages: [Int8] = []
+    var exactFirst = RuleIndex()
+    var stemFirst = RuleIndex()
     /// Rules whose second word is a plain word, by their first two words (`pairKey`): a first word that starts
     /// thousands of rules ("dont ...") only tries the few whose second word follows it.
-    var pairFirst: [UInt64: RuleRange] = [:]
+    var pairFirst = RuleIndex()
     /// Rule indices grouped by first word: the ranges above point into this.
     var firstWordRules: [Int32] = []
     var markers: [UInt64: [Float]] = [:]
+    /// Quick "certainly not" tests before a dictionary lookup: first words of rules, stems, first-two-word keys, and
+    /// language markers.
     var exactBloom = [UInt64](repeating: 0, count: Bloom.bits / 64)
     var stemBloom = [UInt64](repeating: 0, count: Bloom.bits / 64)
+    var pairBloom = [UInt64](repeating: 0, count: Bloom.bits / 64)
+    var markerBloom = [UInt64](repeating: 0, count: Bloom.bits / 64)
     /// Bit n set when some stem has n folded letters.
     var stemLengths: UInt64 = 0
 
@@ -178,7 +230,7 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
                     var weights = markers[hash] ?? [Float](repeating: 0, count: Language.allCases.count)
                     weights[language] += weight
                     markers[hash] = weights
-                    Bloom.insert(&exactBloom, hash)
+                    Bloom.insert(&markerBloom, hash)
                 }
             }
             for group in pack.rules {
@@ -188,6 +240,7 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
                     rules.append(Rule(cue: group.label, language: Int8(language ?? -1),
                                       weight: group.weight ?? group.label.defaultWeight, suggestion: group.suggestion,
                                       hasGap: compiled.contains { $0.kind == .gap }))
+                    ruleLanguages.append(Int8(language ?? -1))
                     matcherStart.append(Int32(matchers.count))
                     matcherCount.append(Int32(compiled.count))
                     matchers += compiled
@@ -196,28 +249,34 @@ struct Lexicon<Label: LexiconLabel>: Sendable {
                     let second = compiled.count > 1 && compiled[1].kind == .exact ? compiled[1].hash : nil
                     if first.kind == .stem {
                         if let second {
-                            pairLists[Lexicon.pairKey(first.hash ^ Lexicon.stemSalt, second), default: []].append(index)
+                            let key = Lexicon.pairKey(first.hash ^ Lexicon.stemSalt, second)
+                            pairLists[key, default: []].append(index)
+                            Bloom.insert(&pairBloom, key)
                         } else {
                             stemLists[first.hash, default: []].append(index)
+                            Bloom.insert(&stemBloom, first.hash)
                         }
-                        Bloom.insert(&stemBloom, first.hash)
                         stemLengths |= 1 << UInt64(min(first.length, 63))
                     } else {
                         if let second {
-                            pairLists[Lexicon.pairKey(first.hash, second), default: []].append(index)
+                            let key = Lexicon.pairKey(first.hash, second)
+                            pairLists[key, default: []].append(index)
+                            Bloom.insert(&pairBloom, key)
                         } else {
                             exactLists[first.hash, default: []].append(index)
+                            Bloom.insert(&exactBloom, first.hash)
                         }
-                        Bloom.insert(&exactBloom, first.hash)
                     }
                 }
             }
         }
-        func flatten(_ lists: [UInt64: [Int32]], into table: inout [UInt64: RuleRange]) {
+        func flatten(_ lists: [UInt64: [Int32]], into table: inout RuleIndex) {
+            var ranges: [UInt64: RuleRange] = [:]
             for (hash, list) in lists {
-                table[hash] = RuleRange(start: Int32(firstWordRules.count), count: Int32(list.count))
+                ranges[hash] = RuleRange(start: Int32(firstWordRules.count), count: Int32(list.count))
                 firstWordRules += list
             }
+            table = RuleIndex(ranges)
         }
         flatten(exactLists, into: &exactFirst)
         flatten(stemLists, into: &stemFirst)

@@ -11,22 +11,17 @@ extension Lexicon {
     /// Every rule that matched, keeping only rules of `language`, of every language, and of English where English is
     /// mixed in (Taglish); English rules on a Turkish or Greek message only misfire ("internet" in a calm question).
     func hits(in text: TokenizedText, language: String) -> [LexiconHit] {
-        var found = hits(in: text)
-        let languageIndex = Int8(Language(rawValue: language).flatMap { Language.allCases.firstIndex(of: $0) } ?? -2)
-        let english = Int8(Language.allCases.firstIndex(of: .en)!)
-        let mixesEnglish = language == "tl" || language == "en"
-        rules.withUnsafeBufferPointer { rules in
-            found.removeAll { hit in
-                let ruleLanguage = rules[hit.rule].language
-                return ruleLanguage >= 0 && ruleLanguage != languageIndex && (ruleLanguage != english || !mixesEnglish)
-            }
-        }
-        return found
+        var allowed: UInt8 = 0
+        if let code = Language(rawValue: language) { allowed |= 1 << UInt8(code.index) }
+        if language == "tl" || language == "en" { allowed |= 1 << UInt8(Language.en.index) }
+        return hits(in: text, languages: allowed)
     }
 
     /// One pass over the tokens: every rule whose words appear, by exact word or stem. This is the hot loop, so
     /// it reads the tables through buffer pointers (no reference counting per word).
-    func hits(in text: TokenizedText) -> [LexiconHit] {
+    /// Only rules of the languages in the `languages` bit set (by `Language.allCases` index) and rules of every
+    /// language are tried.
+    func hits(in text: TokenizedText, languages: UInt8) -> [LexiconHit] {
         var hits: [LexiconHit] = []
         let exactFirst = exactFirst
         let stemFirst = stemFirst
@@ -34,15 +29,19 @@ extension Lexicon {
         let stemLengths = stemLengths
         exactBloom.withUnsafeBufferPointer { exactBloom in
         stemBloom.withUnsafeBufferPointer { stemBloom in
+        pairBloom.withUnsafeBufferPointer { pairBloom in
         firstWordRules.withUnsafeBufferPointer { firstWordRules in
         firstLength.withUnsafeBufferPointer { firstLength in
         matcherStart.withUnsafeBufferPointer { matcherStart in
         matcherCount.withUnsafeBufferPointer { matcherCount in
         matchers.withUnsafeBufferPointer { matchers in
+        ruleLanguages.withUnsafeBufferPointer { ruleLanguages in
         text.folded.withUnsafeBufferPointer { folded in
         text.tokens.withUnsafeBufferPointer { tokens in
             let words = Matching.Words(tokens: tokens, folded: folded)
             func match(_ rule: Int, _ index: Int) {
+                let language = ruleLanguages[rule]
+                guard language < 0 || languages & (1 << UInt8(language)) != 0 else { return }
                 let count = Int(matcherCount[rule])
                 if count == 1 {
                     hits.append(LexiconHit(rule: rule, first: index, last: index))
@@ -65,9 +64,10 @@ extension Lexicon {
             for index in 0..<tokens.count {
                 let token = tokens[index]
                 let next: UInt64? = index + 1 < tokens.count ? tokens[index + 1].hash : nil
-                if Bloom.contains(exactBloom, token.hash) {
-                    matchAll(exactFirst[token.hash], index)
-                    if let next { matchAll(pairFirst[Lexicon.pairKey(token.hash, next)], index) }
+                if Bloom.contains(exactBloom, token.hash) { matchAll(exactFirst[token.hash], index) }
+                if let next {
+                    let key = Lexicon.pairKey(token.hash, next)
+                    if Bloom.contains(pairBloom, key) { matchAll(pairFirst[key], index) }
                 }
                 guard !token.isEmoji, token.length >= 3 else { continue }
                 var hash = WordHash.seed
@@ -75,13 +75,15 @@ extension Lexicon {
                 for position in token.foldedStart..<token.foldedEnd {
                     hash = WordHash.add(hash, folded[position])
                     length += 1
-                    guard length >= 3, length < 64, stemLengths & (1 << UInt64(length)) != 0,
-                          Bloom.contains(stemBloom, hash) else { continue }
-                    matchAll(stemFirst[hash], index, stemLength: length)
-                    if let next { matchAll(pairFirst[Lexicon.pairKey(hash ^ Lexicon.stemSalt, next)], index, stemLength: length) }
+                    guard length >= 3, length < 64, stemLengths & (1 << UInt64(length)) != 0 else { continue }
+                    if Bloom.contains(stemBloom, hash) { matchAll(stemFirst[hash], index, stemLength: length) }
+                    if let next {
+                        let key = Lexicon.pairKey(hash ^ Lexicon.stemSalt, next)
+                        if Bloom.contains(pairBloom, key) { matchAll(pairFirst[key], index, stemLength: length) }
+                    }
                 }
             }
-        }}}}}}}}}
+        }}}}}}}}}}}
         return hits
     }
 }

@@ -195,7 +195,7 @@ private func flagged(_ review: DraftReview, _ flag: CoachFlag) -> [String] {
     """
     let lexicon = try Lexicon(packs: [JSONDecoder().decode(LanguagePack<CoachCue>.self, from: Data(pack.utf8))])
     let text = Tokenizer.tokenize("You'll have it by 5pm, or before 10 pm at the latest. To be clear.", limit: 1000)
-    let hits = lexicon.hits(in: text)
+    let hits = lexicon.hits(in: text, language: "en")
     #expect(hits.filter { lexicon.rules[$0.rule].cue == .timeline }.count == 2)
     #expect(throws: LexiconError.self) { try Lexicon<CoachCue>.compile("# days", in: "en") }
     // The fixture coach has "to be clear" once; a pack that lists it twice must not make it an argument.

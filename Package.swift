@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(name: "analysis-eval", dependencies: ["DefuseAnalysis"], path: "Benchmarks/analysis/Eval"),
         .testTarget(
             name: "DefuseAnalysisTests", dependencies: ["DefuseAnalysis"],
-            resources: [.copy("Corpus"), .copy("Holdout"), .copy("CoachCorpus"), .copy("CoachHoldout")]
+            resources: [.copy("Corpus"), .copy("Holdout"), .copy("Blind"), .copy("CoachCorpus"), .copy("CoachHoldout")]
         ),
         .testTarget(name: "DefuseCoreTests", dependencies: ["DefuseCore"]),
         .testTarget(

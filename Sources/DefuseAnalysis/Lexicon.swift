@@ -29,6 +29,8 @@ enum Cue: String, CaseIterable, LexiconLabel {
     case negator
     /// "If" before a negator: "if you don't refund me" still demands the refund.
     case conditional
+    /// A remedy reported as done ("na-refund na", "ya me reembolsaron"): the demand word inside is not a demand.
+    case settled
     /// Words that strengthen the next cue ("very", "πολύ", "muy", "çok", "очень", "sobrang").
     case intensifier
     /// Words that report what someone else said ("called me", "μου είπε"): an insult after them is quoted.
@@ -72,6 +74,7 @@ enum Cue: String, CaseIterable, LexiconLabel {
         case .reporting: 24
         case .courtesy: 25
         case .conditional: 26
+        case .settled: 27
         }
         return 1 << position
     }

@@ -30,12 +30,14 @@ struct Reading {
     mutating func interpret() {
         var negators: [LexiconHit] = []
         var conditionals: [LexiconHit] = []
+        var settled: [LexiconHit] = []
         var intensifiers: [LexiconHit] = []
         var reporting: [LexiconHit] = []
         for hit in hits {
             switch lexicon.rules[hit.rule].cue {
             case .negator: negators.append(hit)
             case .conditional: conditionals.append(hit)
+            case .settled: settled.append(hit)
             case .intensifier: intensifiers.append(hit)
             case .reporting: reporting.append(hit)
             default: break
@@ -83,7 +85,7 @@ struct Reading {
         for hit in hits {
             let rule = lexicon.rules[hit.rule]
             switch rule.cue {
-            case .negator, .conditional, .intensifier, .reporting:
+            case .negator, .conditional, .settled, .intensifier, .reporting:
                 continue
             case .praise:
                 if let negator = negated(hit, reach: Reading.negationReach) {
@@ -119,7 +121,8 @@ struct Reading {
                 safety = true
             case .refund, .replacement, .compensation, .apology, .manager, .cancel:
                 // "I don't want a coupon" and a quoted "we apologise" are not demands; "if you don't refund me" is.
-                if quoted(hit) || thanksSentences.contains(words[hit.first].sentence) { continue }
+                if quoted(hit) || thanksSentences.contains(words[hit.first].sentence)
+                    || settled.contains(where: { $0.first <= hit.first && hit.first <= $0.last }) { continue }
                 if let negator = negated(hit, reach: Reading.negationReach),
                    !conditionals.contains(where: { $0.last < negator.first && negator.first - $0.last <= 2
                        && words[$0.last].clause == words[negator.first].clause }) {
